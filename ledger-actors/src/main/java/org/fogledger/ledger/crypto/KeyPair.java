@@ -1,22 +1,20 @@
 package org.fogledger.ledger.crypto;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.params.ParametersWithRandom;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
-import org.bouncycastle.crypto.params.MLDSAKeyGenerationParameters;
-import org.bouncycastle.crypto.generators.MLDSAKeyPairGenerator;
+import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.params.MLDSAParameters;
 import org.bouncycastle.crypto.params.MLDSAPrivateKeyParameters;
-import org.bouncycastle.crypto.params.MLDSAPublicKeyParameters;
 import org.bouncycastle.crypto.signers.MLDSASigner;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * A private key with its public key. Signing is deterministic for Ed25519 (RFC 8032) and for ML-DSA-65 (the
  * FIPS 204 deterministic variant), so the same key and message always give the same signature.
  */
 public final class KeyPair {
+    /** Length of the FIPS 204 seed (xi) from which a whole ML-DSA key pair is derived. */
+    static final int ML_DSA_SEED_LENGTH = 32;
+
     private final SignatureScheme scheme;
     private final byte[] privateKey;
     private final PublicKey publicKey;
@@ -32,20 +30,11 @@ public final class KeyPair {
 
     /** A fresh key pair of the scheme, drawn from {@code random}. */
     public static KeyPair generate(SignatureScheme scheme, SecureRandom random) {
-        return switch (scheme) {
-            case ED25519 -> {
-                byte[] seed = new byte[Ed25519.SECRET_KEY_SIZE];
-                random.nextBytes(seed);
-                yield fromPrivateKey(scheme, seed);
-            }
-            case ML_DSA_65 -> {
-                MLDSAKeyPairGenerator generator = new MLDSAKeyPairGenerator();
-                generator.init(new MLDSAKeyGenerationParameters(random, MLDSAParameters.ml_dsa_65));
-                AsymmetricCipherKeyPair pair = generator.generateKeyPair();
-                MLDSAPrivateKeyParameters priv = (MLDSAPrivateKeyParameters) pair.getPrivate();
-                yield fromPrivateKey(scheme, priv.getSeed());
-            }
-        };
+        // Both schemes' key generation is "draw 32 random bytes, derive the rest" (RFC 8032 5.1.5, FIPS 204
+        // Algorithm 1), so one path serves both and a stored private key is always those 32 bytes.
+        byte[] seed = new byte[scheme == SignatureScheme.ED25519 ? Ed25519.SECRET_KEY_SIZE : ML_DSA_SEED_LENGTH];
+        random.nextBytes(seed);
+        return fromPrivateKey(scheme, seed);
     }
 
     /** A fresh Ed25519 key pair from the system's strong random source. */
@@ -69,15 +58,13 @@ public final class KeyPair {
                 yield new KeyPair(scheme, privateKey.clone(), PublicKey.of(scheme, pk), null);
             }
             case ML_DSA_65 -> {
-                if (privateKey.length != 32) {
-                    throw new IllegalArgumentException("ML-DSA-65 seed must be 32 bytes, got " + privateKey.length);
+                if (privateKey.length != ML_DSA_SEED_LENGTH) {
+                    throw new IllegalArgumentException(
+                            "ML-DSA-65 seed must be " + ML_DSA_SEED_LENGTH + " bytes, got " + privateKey.length);
                 }
-                MLDSAKeyPairGenerator generator = new MLDSAKeyPairGenerator();
-                generator.init(new MLDSAKeyGenerationParameters(new FixedSeedRandom(privateKey), MLDSAParameters.ml_dsa_65));
-                AsymmetricCipherKeyPair pair = generator.generateKeyPair();
-                MLDSAPrivateKeyParameters priv = (MLDSAPrivateKeyParameters) pair.getPrivate();
-                MLDSAPublicKeyParameters pub = (MLDSAPublicKeyParameters) pair.getPublic();
-                yield new KeyPair(scheme, priv.getSeed(), PublicKey.of(scheme, pub.getEncoded()), priv);
+                MLDSAPrivateKeyParameters priv = new MLDSAPrivateKeyParameters(MLDSAParameters.ml_dsa_65, privateKey);
+                PublicKey pub = PublicKey.of(scheme, priv.getPublicKeyParameters().getEncoded());
+                yield new KeyPair(scheme, privateKey.clone(), pub, priv);
             }
         };
     }
@@ -100,44 +87,28 @@ public final class KeyPair {
         return switch (scheme) {
             case ED25519 -> {
                 byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
-                Ed25519.sign(privateKey, 0, message, 0, message.length, sig, 0);
+                // Passing the public key we derived once saves re-deriving it (a base-point multiplication) on
+                // every signature; it must be this secret's own key, which it is by construction.
+                Ed25519.sign(privateKey, 0, publicKey.rawUnsafe(), 0, message, 0, message.length, sig, 0);
                 yield Signature.wrap(scheme, sig);
             }
             case ML_DSA_65 -> {
                 MLDSASigner signer = new MLDSASigner();
-                // No random source: FIPS 204 deterministic signing.
+                // No random source: FIPS 204 deterministic signing (rnd = 0^32), empty context.
                 signer.init(true, mlDsaPrivate);
                 signer.update(message, 0, message.length);
                 try {
                     yield Signature.wrap(scheme, signer.generateSignature());
-                } catch (org.bouncycastle.crypto.CryptoException e) {
+                } catch (CryptoException e) {
                     throw new IllegalStateException("ML-DSA signing failed", e);
                 }
             }
         };
     }
 
+    /** Never shows the private key, so a key pair can be logged by mistake without leaking it. */
     @Override
     public String toString() {
         return "KeyPair[" + publicKey + "]";
-    }
-
-    /** Feeds a fixed 32-byte seed to the ML-DSA generator, which draws exactly that seed. */
-    private static final class FixedSeedRandom extends SecureRandom {
-        private static final long serialVersionUID = 1L;
-        private final byte[] seed;
-
-        FixedSeedRandom(byte[] seed) {
-            this.seed = seed.clone();
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            if (bytes.length != seed.length) {
-                throw new IllegalStateException("ML-DSA generator asked for " + bytes.length + " seed bytes");
-            }
-            System.arraycopy(seed, 0, bytes, 0, seed.length);
-            Arrays.fill(seed, (byte) 0);
-        }
     }
 }

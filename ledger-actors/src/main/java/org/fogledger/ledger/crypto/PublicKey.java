@@ -11,6 +11,9 @@ public final class PublicKey {
     private final SignatureScheme scheme;
     private final byte[] raw;
     private volatile Hash keyId;
+    // Parsed on first verification and kept for the key's lifetime: bounded by the keys the node holds, with no
+    // global cache to size. Racing threads may both parse; they compute equal values, so either write is fine.
+    private volatile VerificationKey verificationKey;
 
     private PublicKey(SignatureScheme scheme, byte[] raw) {
         this.scheme = scheme;
@@ -47,6 +50,16 @@ public final class PublicKey {
     /** Raw bytes without copying, for verifiers inside this package. */
     byte[] rawUnsafe() {
         return raw;
+    }
+
+    /** The key in the form its verifier uses, parsed once. */
+    VerificationKey verificationKey() {
+        VerificationKey parsed = verificationKey;
+        if (parsed == null) {
+            parsed = VerificationKey.parse(scheme, raw);
+            verificationKey = parsed;
+        }
+        return parsed;
     }
 
     /** The tagged encoding {@code tag || raw}. */

@@ -1,27 +1,29 @@
 package org.fogledger.ledger.crypto;
 
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
-import org.bouncycastle.crypto.params.MLDSAParameters;
-import org.bouncycastle.crypto.params.MLDSAPublicKeyParameters;
-import org.bouncycastle.crypto.signers.MLDSASigner;
-
-/** Verifies tagged signatures. A signature whose scheme differs from the key's never verifies. */
+/**
+ * Verifies tagged signatures. The answer is a plain boolean and never an exception: a signature whose scheme
+ * differs from the key's, whose length is not the scheme's, or whose key is not a valid point simply does not
+ * verify. Callers decide what a failed verification means (a refused transaction, a dropped vote).
+ */
 public final class Verifier {
     private Verifier() {
     }
 
     public static boolean verify(PublicKey key, byte[] message, Signature signature) {
-        if (key.scheme() != signature.scheme()) {
+        SignatureScheme scheme = key.scheme();
+        if (scheme != signature.scheme()) {
             return false;
         }
-        return switch (key.scheme()) {
-            case ED25519 -> Ed25519.verify(signature.rawUnsafe(), 0, key.rawUnsafe(), 0, message, 0, message.length);
-            case ML_DSA_65 -> {
-                MLDSASigner signer = new MLDSASigner();
-                signer.init(false, new MLDSAPublicKeyParameters(MLDSAParameters.ml_dsa_65, key.rawUnsafe()));
-                signer.update(message, 0, message.length);
-                yield signer.verifySignature(signature.rawUnsafe());
-            }
-        };
+        byte[] sig = signature.rawUnsafe();
+        if (sig.length != scheme.signatureLength() || key.rawUnsafe().length != scheme.publicKeyLength()) {
+            return false;
+        }
+        try {
+            return key.verificationKey().verify(message, sig);
+        } catch (RuntimeException e) {
+            // Bouncy Castle rejects malformed input by returning false, but a consensus rule must not depend on
+            // that holding in every version: a bad signature is a "no", never a crashed validator.
+            return false;
+        }
     }
 }
