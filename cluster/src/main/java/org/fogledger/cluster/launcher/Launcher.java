@@ -1,0 +1,55 @@
+package org.fogledger.cluster.launcher;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code fogledger} command: one entry point for every FogLedger process. {@code bin/fogledger} builds the
+ * project if needed and runs this class.
+ */
+@Command(
+        name = "fogledger",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildInfo.VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "FogLedger administers fleets of connected devices, and the personal data they produce, for parties "
+                    + "that do not fully trust each other. Ranked agents manage the fleet; their disagreements are "
+                    + "settled on a Byzantine-fault-tolerant replicated ledger whose smart contracts are "
+                    + "event-sourced actors.",
+            "",
+            "This launcher starts FogLedger processes. Today: a one-validator demo. Validator nodes, a local fog "
+                    + "cluster, benchmarks and the fleet simulator become commands here as they land."
+        },
+        descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  fogledger demo            start one validator, print its status, stop",
+            "  fogledger demo --stay     the same, but keep it running until Ctrl-C",
+            "  fogledger help demo       what the demo does, and its options",
+            "  fogledger version         versions of FogLedger, Pekko and Java",
+            "",
+            "bin/fogledger passes JAVA_OPTS to the JVM. Docs: README.md and docs/ in the repository."
+        },
+        subcommands = {DemoCommand.class, VersionCommand.class, HelpCommand.class})
+public final class Launcher implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Launcher()).execute(args));
+    }
+
+    /** No command given: a usage error that shows the commands. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing command. Try 'fogledger demo'.");
+    }
+}
