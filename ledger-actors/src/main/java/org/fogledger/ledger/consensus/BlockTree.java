@@ -115,11 +115,23 @@ final class BlockTree {
         return committed;
     }
 
-    /** Up to {@code max} blocks ending at {@code hash}, oldest first, for a peer that asked. */
-    List<ChainedBlock> chainEndingAt(Hash hash, int max) {
+    /**
+     * Up to {@code max} blocks ending at {@code hash}, oldest first, for a peer that asked; at least the block asked
+     * for, then older ones while their transactions fit in {@code maxBytes}, so a response fits in one message.
+     */
+    List<ChainedBlock> chainEndingAt(Hash hash, int max, long maxBytes) {
         ArrayDeque<ChainedBlock> chain = new ArrayDeque<>();
         ChainedBlock block = get(hash);
+        long bytes = 0;
         while (block != null && chain.size() < max) {
+            long size = 0;
+            for (Transaction tx : block.block().transactions()) {
+                size += tx.encodedSize();
+            }
+            if (!chain.isEmpty() && bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
             chain.addFirst(block);
             if (block.height() == 0) {
                 break;

@@ -44,9 +44,12 @@ public record ConsensusConfig(
         }
     }
 
-    /** Defaults for a fog cluster on a LAN: 1 s rounds backing off to 8 s, blocks of up to 2,000 transactions. */
+    /**
+     * Defaults for a fog cluster on a LAN: 1 s rounds backing off to 8 s, blocks of up to 2,000 transactions or
+     * 1 MiB (so a proposal fits in one Artery frame of 2 MiB).
+     */
     public static ConsensusConfig defaults(String chainId) {
-        return new ConsensusConfig(chainId, 1_000, 8_000, 200, 2_000, 4 * 1024 * 1024, 5_000, 100_000, 10_000);
+        return new ConsensusConfig(chainId, 1_000, 8_000, 200, 2_000, 1024 * 1024, 5_000, 100_000, 10_000);
     }
 
     public ConsensusConfig withRoundTimeouts(long baseMillis, long maxMillis, long idleProposalDelayMillis) {

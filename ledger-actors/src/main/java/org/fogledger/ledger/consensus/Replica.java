@@ -1,5 +1,6 @@
 package org.fogledger.ledger.consensus;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,6 +33,7 @@ public class Replica {
     private static final int MAX_PENDING_CERTIFICATES = 64;
     private static final int MAX_OUTSTANDING_REQUESTS = 256;
     private static final int BLOCKS_PER_REQUEST = 64;
+    private static final int MAX_ORPHANS = 4_096;
     /** Votes are only useful to the next leader while it is near their round. */
     private static final long VOTE_ROUNDS_AHEAD = 2;
 
@@ -48,7 +50,7 @@ public class Replica {
     private final BlockTree tree;
     private final VoteCollector votes;
     private final TimeoutCollector timeouts;
-    private final TransactionPool pool;
+    private final TransactionSource pool;
     private final DropCounters drops = new DropCounters();
 
     private SafetyState safety;
@@ -68,6 +70,8 @@ public class Replica {
     private int bufferedProposals;
     /** Verified certificates of blocks not received yet. */
     private final LinkedHashMap<Hash, QuorumCertificate> certificatesWaitingForBlock = new LinkedHashMap<>();
+    /** Fetched blocks whose parent is not here yet, by parent hash. */
+    private final LinkedHashMap<Hash, ChainedBlock> orphans = new LinkedHashMap<>();
     /** Blocks asked for, with the round in which they were last asked for (ask again at most once per round). */
     private final LinkedHashMap<Hash, Long> requested = new LinkedHashMap<>();
 
@@ -78,6 +82,17 @@ public class Replica {
 
     public Replica(ConsensusConfig config, KeyPair key, ValidatorSet validators, SignatureVerifier verifier,
                    SafetyRules rules, RecoveredState recovered) {
+        this(config, key, validators, verifier, rules, recovered,
+                new TransactionPool(config.maxPendingTransactions()));
+    }
+
+    /**
+     * A replica that draws its blocks from {@code transactions} (a node's mempool) instead of its own simple pool.
+     * The source is read only while handling an input, from the same thread, so the replica stays deterministic
+     * given the source's answers.
+     */
+    public Replica(ConsensusConfig config, KeyPair key, ValidatorSet validators, SignatureVerifier verifier,
+                   SafetyRules rules, RecoveredState recovered, TransactionSource transactions) {
         if (!validators.contains(key.publicKey())) {
             throw new IllegalArgumentException("this replica's key is not in the validator set");
         }
@@ -88,11 +103,12 @@ public class Replica {
         this.verifier = verifier;
         this.rules = rules;
         this.roundTimeouts = new RoundTimeouts(config.baseRoundTimeoutMillis(), config.maxRoundTimeoutMillis());
-        this.certificates = new CertificateChecker(validators, verifier, recovered.genesis().certificate());
+        this.certificates = new CertificateChecker(validators, verifier,
+                QuorumCertificate.genesis(Block.genesis(config.chainId())));
         this.tree = new BlockTree(chained(recovered.committedChain()), config.retainedCommittedBlocks());
         this.votes = new VoteCollector(validators);
         this.timeouts = new TimeoutCollector(validators);
-        this.pool = new TransactionPool(config.maxPendingTransactions());
+        this.pool = transactions;
         this.safety = recovered.safety();
         recovered.uncommittedBlocks().stream()
                 .sorted(java.util.Comparator.comparingLong(ChainedBlock::height))
@@ -624,7 +640,7 @@ public class Replica {
             drops.count(request.blockHash() == null ? DropReason.MALFORMED : DropReason.NOT_A_VALIDATOR);
             return;
         }
-        List<ChainedBlock> chain = tree.chainEndingAt(request.blockHash(), BLOCKS_PER_REQUEST);
+        List<ChainedBlock> chain = tree.chainEndingAt(request.blockHash(), BLOCKS_PER_REQUEST, config.maxBlockBytes());
         if (!chain.isEmpty()) {
             out.add(new Output.Send(from, new BlockResponse(chain)));
         }
@@ -668,26 +684,58 @@ public class Replica {
         }
         // Every block here is certified (by its child's justification, or by the certificate that made us ask for
         // the newest), so its contents were checked by at least f+1 honest validators before they voted.
+        boolean missingAncestors = false;
         for (ChainedBlock link : chain) {
             Hash hash = link.block().hash();
-            if (tree.contains(hash)) {
+            if (tree.contains(hash) || link.height() <= tree.root().height()) {
                 continue;
             }
             if (!tree.canAttach(link.block().parentHash())) {
-                if (link.height() > tree.root().height() + 1) {
-                    requestBlock(link.block().parentHash(), from);
-                }
+                // Keep it until its ancestors arrive: catching up walks back a batch per round trip, then
+                // attaches everything at once instead of fetching it again.
+                rememberOrphan(link);
+                missingAncestors = true;
                 continue;
             }
             addBlock(link);
             processCertificate(link.justify(), from);
         }
+        if (missingAncestors) {
+            requestBlock(chain.get(0).block().parentHash(), from);
+        }
     }
 
-    private void addBlock(ChainedBlock block) {
-        if (tree.add(block)) {
+    private void rememberOrphan(ChainedBlock block) {
+        if (orphans.size() >= MAX_ORPHANS && !orphans.containsKey(block.block().parentHash())) {
+            Iterator<Hash> oldest = orphans.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        orphans.put(block.block().parentHash(), block);
+    }
+
+    /**
+     * Adds a checked block, then any fetched descendants that were waiting for it (iteratively: a replica catching
+     * up may attach thousands at once), learning from each one's justification.
+     */
+    private void addBlock(ChainedBlock first) {
+        ArrayDeque<ChainedBlock> work = new ArrayDeque<>();
+        work.add(first);
+        while (!work.isEmpty()) {
+            ChainedBlock block = work.poll();
+            if (!tree.add(block)) {
+                continue;
+            }
             out.add(new Output.PersistBlock(block));
-            onBlockAdded(block.block().hash());
+            Hash hash = block.block().hash();
+            if (block != first) {
+                processCertificate(block.justify(), null);
+            }
+            onBlockAdded(hash);
+            ChainedBlock child = orphans.remove(hash);
+            if (child != null) {
+                work.add(child);
+            }
         }
     }
 
@@ -800,6 +848,7 @@ public class Replica {
     public Map<String, Integer> bufferSizes() {
         return Map.of("uncommittedBlocks", tree.uncommittedCount(), "bufferedProposals", bufferedProposals,
                 "certificatesWaitingForBlock", certificatesWaitingForBlock.size(), "requestedBlocks", requested.size(),
-                "heldUntilDurable", heldUntilDurable.size(), "pendingTransactions", pool.size());
+                "heldUntilDurable", heldUntilDurable.size(), "pendingTransactions", pool.size(),
+                "orphans", orphans.size());
     }
 }

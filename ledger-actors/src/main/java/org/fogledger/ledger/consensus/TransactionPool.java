@@ -13,7 +13,7 @@ import org.fogledger.ledger.crypto.Hash;
  * Transactions waiting to be ordered, in arrival order, without duplicates, bounded. Admission rules (signature,
  * nonce, fairness) are the mempool's; this is only the queue the leader draws blocks from.
  */
-final class TransactionPool {
+final class TransactionPool implements TransactionSource {
     private final int capacity;
     private final LinkedHashMap<Hash, Transaction> pending = new LinkedHashMap<>();
 
@@ -22,7 +22,8 @@ final class TransactionPool {
     }
 
     /** Adds what is new and fits; returns how many were added. */
-    int addAll(Collection<Transaction> transactions, Set<Hash> alreadyCommitted) {
+    @Override
+    public int addAll(Collection<Transaction> transactions, Set<Hash> alreadyCommitted) {
         int added = 0;
         for (Transaction tx : transactions) {
             if (pending.size() >= capacity) {
@@ -37,7 +38,8 @@ final class TransactionPool {
     }
 
     /** The oldest transactions not {@code excluded}, up to the count and byte limits. */
-    List<Transaction> select(int maxCount, int maxBytes, Predicate<Hash> excluded) {
+    @Override
+    public List<Transaction> select(int maxCount, int maxBytes, Predicate<Hash> excluded) {
         List<Transaction> chosen = new ArrayList<>();
         long bytes = 0;
         for (var entry : pending.entrySet()) {
@@ -57,17 +59,20 @@ final class TransactionPool {
         return chosen;
     }
 
-    void removeAll(Collection<Hash> hashes) {
+    @Override
+    public void removeAll(Collection<Hash> hashes) {
         for (Hash hash : hashes) {
             pending.remove(hash);
         }
     }
 
-    boolean isEmpty() {
+    @Override
+    public boolean isEmpty() {
         return pending.isEmpty();
     }
 
-    int size() {
+    @Override
+    public int size() {
         return pending.size();
     }
 }

@@ -8,6 +8,7 @@ import com.esotericsoftware.kryo.util.Pool;
 import com.typesafe.config.Config;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.serialization.JSerializer;
+import org.fogledger.ledger.codec.CodecLimits;
 
 /**
  * Pekko serializer for messages between nodes, backed by Kryo 5 with explicit registration only: every class
@@ -38,6 +39,9 @@ public final class KryoSerializer extends JSerializer {
     /** Config path of this serializer's settings. */
     public static final String CONFIG_PATH = "fogledger.serialization.kryo";
 
+    /** Config path of the canonical encoding's limits, which chain types on the wire are decoded with. */
+    public static final String CODEC_CONFIG_PATH = "fogledger.codec";
+
     /** Outputs whose buffer grew past this are dropped rather than pooled, so a rare large message is not kept. */
     private static final int POOLED_OUTPUT_MAX_BYTES = 64 * 1024;
     private static final int INITIAL_OUTPUT_BYTES = 4 * 1024;
@@ -49,11 +53,20 @@ public final class KryoSerializer extends JSerializer {
 
     /** Called by Pekko, once per actor system, with the system whose config holds {@link #CONFIG_PATH}. */
     public KryoSerializer(ExtendedActorSystem system) {
-        this(system.settings().config().getConfig(CONFIG_PATH), system.dynamicAccess().classLoader(), system);
+        this(system.settings().config().getConfig(CONFIG_PATH), system.dynamicAccess().classLoader(), system,
+                codecLimits(system.settings().config()));
     }
 
     /** For tests and tools: {@code system} may be null when no message holds an {@code ActorRef}. */
     KryoSerializer(Config settings, ClassLoader classLoader, ExtendedActorSystem system) {
+        this(settings, classLoader, system, CodecLimits.DEFAULT);
+    }
+
+    /**
+     * As above, with the limits that chain types (transactions, blocks, certificates) are decoded with: they travel
+     * as their canonical encoding and are read by its strict decoder (see {@link ChainKryoSerializers}).
+     */
+    KryoSerializer(Config settings, ClassLoader classLoader, ExtendedActorSystem system, CodecLimits codecLimits) {
         long maxBytes = settings.getBytes("max-message-bytes");
         if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(CONFIG_PATH + ".max-message-bytes must be 1 byte to 2 GiB, got " + maxBytes);
@@ -75,6 +88,7 @@ public final class KryoSerializer extends JSerializer {
                 if (system != null) {
                     kryo.getContext().put(TypedActorRefSerializer.SYSTEM_KEY, system);
                 }
+                kryo.getContext().put(ChainKryoSerializers.LIMITS_KEY, codecLimits);
                 registry.applyTo(kryo);
                 return kryo;
             }
@@ -94,6 +108,16 @@ public final class KryoSerializer extends JSerializer {
         // Build one Kryo now, so that a registration Kryo cannot apply fails the node at startup, not at the
         // first message.
         kryos.free(kryos.obtain());
+    }
+
+    /**
+     * The node's {@code fogledger.codec} block as {@link CodecLimits} (plain byte counts, keys as in
+     * {@link CodecLimits#fromMap}); {@link CodecLimits#DEFAULT} when the block is absent.
+     */
+    static CodecLimits codecLimits(Config config) {
+        return config.hasPath(CODEC_CONFIG_PATH)
+                ? CodecLimits.fromMap(config.getConfig(CODEC_CONFIG_PATH).root().unwrapped())
+                : CodecLimits.DEFAULT;
     }
 
     @Override

@@ -5,6 +5,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.fogledger.ledger.chain.Block;
+import org.fogledger.ledger.chain.QuorumCertificate;
+import org.fogledger.ledger.chain.Receipt;
+import org.fogledger.ledger.chain.Transaction;
+import org.fogledger.ledger.chain.ValidatorSignature;
+import org.fogledger.ledger.consensus.BlockRequest;
+import org.fogledger.ledger.consensus.BlockResponse;
+import org.fogledger.ledger.consensus.ChainedBlock;
+import org.fogledger.ledger.consensus.CommittedBlock;
+import org.fogledger.ledger.consensus.Proposal;
+import org.fogledger.ledger.consensus.SafetyState;
+import org.fogledger.ledger.consensus.Timeout;
+import org.fogledger.ledger.consensus.TimeoutCertificate;
+import org.fogledger.ledger.consensus.TimeoutSignature;
+import org.fogledger.ledger.consensus.Vote;
 import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.crypto.Signature;
@@ -40,6 +55,9 @@ public final class LedgerKryoRegistrar implements KryoRegistrar {
         WireCollectionSerializers.ImmutableMapSerializer maps = new WireCollectionSerializers.ImmutableMapSerializer();
         registry.register(WireCollectionSerializers.IMMUTABLE_MAP_1, 107, maps);
         registry.register(WireCollectionSerializers.IMMUTABLE_MAP_N, 108, maps);
+        // Collections.unmodifiableList(new ArrayList<>(..)): BlockResponse keeps a peer's nulls for the replica to refuse.
+        registry.register(WireCollectionSerializers.UNMODIFIABLE_RANDOM_ACCESS_LIST, 109,
+                new WireCollectionSerializers.UnmodifiableListSerializer());
         registry.register(Instant.class, 110);
         registry.register(Duration.class, 111);
         registry.registerSubtypes(ActorRef.class, 120, new TypedActorRefSerializer());
@@ -48,5 +66,26 @@ public final class LedgerKryoRegistrar implements KryoRegistrar {
         registry.register(Hash.class, 200, new CryptoKryoSerializers.HashSerializer());
         registry.register(PublicKey.class, 201, new CryptoKryoSerializers.PublicKeySerializer());
         registry.register(Signature.class, 202, new CryptoKryoSerializers.SignatureSerializer());
+
+        // 300-699: chain model. Transactions, blocks and certificates travel as their canonical encoding and are
+        // read back through their strict, bounded decoders (ChainKryoSerializers), never by field reflection.
+        registry.register(Transaction.class, 300, new ChainKryoSerializers.TransactionSerializer());
+        registry.register(Block.class, 301, new ChainKryoSerializers.BlockSerializer());
+        registry.register(QuorumCertificate.class, 302, new ChainKryoSerializers.QuorumCertificateSerializer());
+        registry.register(ValidatorSignature.class, 303);
+        registry.register(Receipt.class, 304, new ChainKryoSerializers.ReceiptSerializer());
+
+        // 700-1099: consensus messages and what they carry. Records, written component by component; a null
+        // component round-trips as null (a hostile peer can send one; the replica checks and drops it).
+        registry.register(Proposal.class, 700);
+        registry.register(Vote.class, 701);
+        registry.register(Timeout.class, 702);
+        registry.register(TimeoutCertificate.class, 703);
+        registry.register(TimeoutSignature.class, 704);
+        registry.register(BlockRequest.class, 705);
+        registry.register(BlockResponse.class, 706);
+        registry.register(ChainedBlock.class, 707);
+        registry.register(CommittedBlock.class, 708);
+        registry.register(SafetyState.class, 709);
     }
 }

@@ -8,6 +8,7 @@ import com.esotericsoftware.kryo.io.Output;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,8 @@ final class WireCollectionSerializers {
     static final Class<?> IMMUTABLE_SET_N = Set.of().getClass();
     static final Class<?> IMMUTABLE_MAP_1 = Map.of(1, 2).getClass();
     static final Class<?> IMMUTABLE_MAP_N = Map.of().getClass();
+    /** {@code Collections.unmodifiableList} over a random-access list, e.g. a record's defensive copy. */
+    static final Class<?> UNMODIFIABLE_RANDOM_ACCESS_LIST = Collections.unmodifiableList(new ArrayList<>()).getClass();
 
     private WireCollectionSerializers() {
     }
@@ -63,6 +66,27 @@ final class WireCollectionSerializers {
         @Override
         public ArrayList<?> read(Kryo kryo, Input input, Class<? extends ArrayList<?>> type) {
             return new ArrayList<>(Arrays.asList(readElements(kryo, input, "list")));
+        }
+    }
+
+    /**
+     * {@code Collections.unmodifiableList(new ArrayList<>(...))} lists: read back the same way, nulls allowed, for
+     * records that keep a hostile peer's nulls so that their receiver can see and refuse them (consensus
+     * {@code BlockResponse}).
+     */
+    static final class UnmodifiableListSerializer extends Serializer<List<?>> {
+        UnmodifiableListSerializer() {
+            super(false, true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, List<?> list) {
+            writeElements(kryo, output, list);
+        }
+
+        @Override
+        public List<?> read(Kryo kryo, Input input, Class<? extends List<?>> type) {
+            return Collections.unmodifiableList(new ArrayList<>(Arrays.asList(readElements(kryo, input, "list"))));
         }
     }
 

@@ -1,0 +1,97 @@
+package org.fogledger.ledger.validator;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.fogledger.ledger.chain.ValidatorSet;
+import org.fogledger.ledger.crypto.PublicKey;
+
+/**
+ * The genesis file: the chain id and the validator set, each validator with its public key and network address.
+ * A validator's identity is its key; the order of the list is the leader order.
+ *
+ * <pre>
+ * fogledger.genesis {
+ *   chain-id = "fogledger-local"
+ *   validators = [
+ *     { name = "v1", public-key = "01ab...", host = "127.0.0.1", port = 25521 }
+ *   ]
+ * }
+ * </pre>
+ */
+public record Genesis(String chainId, List<Member> validators) {
+
+    /** One validator: a name for people, its tagged public key (hex), and where its node listens. */
+    public record Member(String name, PublicKey key, String host, int port) {
+        public String address() {
+            return "pekko://" + ValidatorNode.SYSTEM_NAME + "@" + host + ":" + port;
+        }
+    }
+
+    public Genesis {
+        validators = List.copyOf(validators);
+        if (chainId == null || chainId.isBlank()) {
+            throw new IllegalArgumentException("genesis: chain-id is missing");
+        }
+        if (validators.isEmpty()) {
+            throw new IllegalArgumentException("genesis: no validators");
+        }
+        Set<PublicKey> keys = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Member member : validators) {
+            if (!keys.add(member.key())) {
+                throw new IllegalArgumentException("genesis: validator " + member.name() + " repeats a public key");
+            }
+            if (!names.add(member.name())) {
+                throw new IllegalArgumentException("genesis: two validators are named " + member.name());
+            }
+        }
+    }
+
+    public ValidatorSet validatorSet() {
+        return new ValidatorSet(validators.stream().map(Member::key).toList());
+    }
+
+    public Member member(String name) {
+        return validators.stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("genesis: no validator named " + name));
+    }
+
+    public Member member(PublicKey key) {
+        return validators.stream().filter(m -> m.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("genesis: key " + key.keyId().shortHex()
+                        + " is not a validator"));
+    }
+
+    /** Reads {@code fogledger.genesis} from a config, naming the entry that is wrong. */
+    public static Genesis fromConfig(Config config) {
+        Config genesis = config.getConfig("fogledger.genesis");
+        List<Member> members = new ArrayList<>();
+        int index = 0;
+        for (Config entry : genesis.getConfigList("validators")) {
+            String where = "genesis: validators[" + index++ + "]";
+            try {
+                PublicKey key = PublicKey.fromEncoded(HexFormat.of().parseHex(entry.getString("public-key")));
+                members.add(new Member(entry.getString("name"), key, entry.getString("host"), entry.getInt("port")));
+            } catch (ConfigException | IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+        }
+        return new Genesis(genesis.getString("chain-id"), members);
+    }
+
+    /** The same file, as HOCON, for tools that write one. */
+    public String toHocon() {
+        StringBuilder text = new StringBuilder("fogledger.genesis {\n  chain-id = \"" + chainId + "\"\n  validators = [\n");
+        for (Member m : validators) {
+            text.append("    { name = \"").append(m.name()).append("\", public-key = \"")
+                    .append(HexFormat.of().formatHex(m.key().encoded())).append("\", host = \"").append(m.host())
+                    .append("\", port = ").append(m.port()).append(" }\n");
+        }
+        return text.append("  ]\n}\n").toString();
+    }
+}

@@ -1,0 +1,43 @@
+package org.fogledger.ledger.validator;
+
+import org.fogledger.ledger.chain.ValidatorSet;
+import org.fogledger.ledger.consensus.ConsensusConfig;
+import org.fogledger.ledger.crypto.KeyPair;
+import org.fogledger.ledger.mempool.MempoolConfig;
+
+/**
+ * What one validator needs to run: its key, the validator set from the genesis file, consensus tuning, mempool
+ * limits, and memory bounds.
+ *
+ * @param verificationCacheSize   signature answers remembered, so a transaction checked at admission is not checked
+ *                                again when it appears in a proposal
+ * @param retainedCommittedBlocks committed blocks kept in memory to serve peers that catch up
+ */
+public record ValidatorSettings(
+        KeyPair key,
+        ValidatorSet validators,
+        ConsensusConfig consensus,
+        MempoolConfig mempool,
+        int verificationCacheSize,
+        int retainedCommittedBlocks) {
+
+    public ValidatorSettings {
+        if (!validators.contains(key.publicKey())) {
+            throw new IllegalArgumentException("this node's key " + key.publicKey().keyId().shortHex()
+                    + " is not in the validator set of the genesis file");
+        }
+        if (!consensus.chainId().equals(mempool.chainId())) {
+            throw new IllegalArgumentException("consensus and mempool disagree on the chain id");
+        }
+    }
+
+    /** Defaults for a validator of {@code chainId}. */
+    public static ValidatorSettings defaults(KeyPair key, ValidatorSet validators, String chainId) {
+        return new ValidatorSettings(key, validators, ConsensusConfig.defaults(chainId), MempoolConfig.defaults(chainId),
+                1 << 20, 10_000);
+    }
+
+    public ValidatorSettings withConsensus(ConsensusConfig consensus) {
+        return new ValidatorSettings(key, validators, consensus, mempool, verificationCacheSize, retainedCommittedBlocks);
+    }
+}
