@@ -2,19 +2,26 @@ package org.fogledger.cluster.launcher;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.pekko.actor.CoordinatedShutdown;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.fogledger.ledger.chain.Block;
+import java.util.stream.Collectors;
+import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.crypto.KeyPair;
-import org.fogledger.ledger.crypto.SignatureScheme;
+import org.fogledger.ledger.storage.JournalSettings;
+import org.fogledger.ledger.storage.StorageChoice;
+import org.fogledger.ledger.validator.Genesis;
+import org.fogledger.ledger.validator.SubmitResult;
+import org.fogledger.ledger.validator.ValidatorNode;
+import org.fogledger.ledger.validator.ValidatorSettings;
+import org.fogledger.ledger.validator.ValidatorStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -22,41 +29,37 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code fogledger demo}: one real validator, started in this JVM, reporting its status. */
+/** {@code fogledger demo}: a 4-validator fog cluster in this JVM ordering a client's transactions. */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
         versionProvider = BuildInfo.VersionProvider.class,
         headerHeading = "",
-        header = "Start one validator in this JVM and print its status.",
+        header = "Run a 4-validator FogLedger cluster in this JVM and commit a client's transactions.",
         synopsisHeading = "%nUsage: ",
         descriptionHeading = "%n",
         description = {
-            "Starts one FogLedger validator in this JVM, prints its status, and stops (unless --stay).",
-            "",
-            "The validator's Ed25519 key is kept in DIR/demo/validator.key (PEM, PKCS#8): created on the first "
-                    + "run, reused afterwards, so its key id stays the same. Its chain is '" + DemoCommand.CHAIN_ID
-                    + "', which starts from that chain's genesis block. The validator runs in a Pekko ActorSystem "
-                    + "whose guardian actor holds its identity; the status printed is that actor's answer.",
-            "",
-            "This is a single validator: nothing is ordered or committed yet. Consensus across four "
-                    + "validators (tolerating one faulty) lands with the next issues."
+            "Starts four validators (n = 3f+1, tolerating f = 1 faulty) as four Pekko ActorSystems in this JVM, "
+                    + "talking over Artery on 127.0.0.1. Each keeps its own H2 journal and Ed25519 key under "
+                    + "DIR/demo/v0..v3 (created on the first run, reused afterwards: a second run continues the "
+                    + "same chain). A demo client then submits signed transactions; the validators order them "
+                    + "with chained HotStuff and answer with receipts. The demo prints progress, then a summary, "
+                    + "and stops (unless --stay)."
         },
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  fogledger demo                          start, print the status, stop",
-            "  fogledger demo --stay                   keep it running until Ctrl-C",
-            "  fogledger demo --data-dir /tmp/fl-data  use the key in /tmp/fl-data/demo"
+            "  fogledger demo                          start, commit 200 transactions, print a summary, stop",
+            "  fogledger demo --transactions 2000      a bigger run",
+            "  fogledger demo --stay                   keep the cluster running until Ctrl-C",
+            "  fogledger demo --data-dir /tmp/fl-data  keep keys and journals in /tmp/fl-data/demo"
         })
 final class DemoCommand implements Callable<Integer> {
     static final String CHAIN_ID = "fogledger-demo";
-    static final String NODE_NAME = "validator-1";
+    static final int VALIDATORS = 4;
     static final String KEY_FILE = "validator.key";
 
-    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
-    // Created before the ActorSystem so that SLF4J is initialised on this thread, not raced by Pekko's threads
-    // (which makes SLF4J print a "replayed logging calls" warning).
+    // Created before the ActorSystems so that SLF4J is initialised on this thread, not raced by Pekko's threads.
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
     @Spec
@@ -67,91 +70,189 @@ final class DemoCommand implements Callable<Integer> {
                     + "against the current directory. Default: ${DEFAULT-VALUE}")
     private Path dataDir;
 
-    @Option(names = "--stay",
-            description = "Keep the validator running after printing its status, until Ctrl-C.")
+    @Option(names = "--transactions", paramLabel = "N", defaultValue = "200",
+            description = "How many transactions the demo client submits. Default: ${DEFAULT-VALUE}")
+    private int transactions;
+
+    @Option(names = "--stay", description = "Keep the cluster running after the summary, until Ctrl-C.")
     private boolean stay;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path demoDir = dataDir.toAbsolutePath().normalize().resolve("demo");
-        Path keyFile = demoDir.resolve(KEY_FILE);
-
-        ValidatorKeyFile.Loaded key;
-        try {
-            key = ValidatorKeyFile.loadOrCreate(keyFile, KeyPair::generate);
-        } catch (IOException e) {
-            err.println("fogledger demo: cannot use the validator key " + keyFile + ": " + e.getMessage());
+        if (transactions < 0 || transactions > 1_000_000) {
+            err.println("fogledger demo: --transactions must be between 0 and 1000000, got " + transactions);
             err.flush();
-            return 1;
+            return 2;
         }
+        Path demoDir = dataDir.toAbsolutePath().normalize().resolve("demo");
 
-        LOG.debug("validator key {} {}", key.created() ? "created at" : "loaded from", keyFile);
-        ValidatorStatusActor.Identity identity = new ValidatorStatusActor.Identity(NODE_NAME,
-                key.keyPair().publicKey(), CHAIN_ID, Block.genesis(CHAIN_ID), demoDir);
+        List<KeyPair> keys = new ArrayList<>();
+        List<Genesis.Member> members = new ArrayList<>();
+        for (int i = 0; i < VALIDATORS; i++) {
+            Path keyFile = demoDir.resolve("v" + i).resolve(KEY_FILE);
+            try {
+                ValidatorKeyFile.Loaded key = ValidatorKeyFile.loadOrCreate(keyFile, KeyPair::generate);
+                keys.add(key.keyPair());
+                LOG.debug("validator key {} {}", key.created() ? "created at" : "loaded from", keyFile);
+            } catch (IOException e) {
+                err.println("fogledger demo: cannot use the validator key " + keyFile + ": " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+            members.add(new Genesis.Member("v" + i, keys.get(i).publicKey(), "127.0.0.1", freePort()));
+        }
+        Genesis genesis = new Genesis(CHAIN_ID, members);
 
-        ActorSystem<ValidatorStatusActor.Command> system =
-                ActorSystem.create(ValidatorStatusActor.create(identity), CHAIN_ID);
+        out.println("FogLedger demo: " + VALIDATORS + " validators in this JVM, chain '" + CHAIN_ID + "'");
+        out.println("  data dir  " + demoDir);
+        out.flush();
+        List<ValidatorNode> nodes = new ArrayList<>();
         try {
-            CompletionStage<ValidatorStatusActor.Status> reply = AskPattern.ask(system,
-                    ValidatorStatusActor.GetStatus::new, ASK_TIMEOUT, system.scheduler());
-            ValidatorStatusActor.Status status = reply.toCompletableFuture().get();
-            print(out, status, key.created() ? "created " + keyFile : "loaded from " + keyFile);
+            for (int i = 0; i < VALIDATORS; i++) {
+                String name = "v" + i;
+                ValidatorSettings settings = ValidatorSettings.defaults(keys.get(i), genesis.validatorSet(), CHAIN_ID);
+                nodes.add(ValidatorNode.start(genesis, settings,
+                        JournalSettings.prepare(name, new StorageChoice.H2(demoDir.resolve(name), 4)),
+                        com.typesafe.config.ConfigFactory.empty()));
+                out.println("  started   " + name + " on 127.0.0.1:" + members.get(i).port() + ", key id "
+                        + keys.get(i).publicKey().keyId().shortHex());
+                out.flush();
+            }
+            if (!awaitPeers(nodes, Duration.ofSeconds(60), out)) {
+                err.println("fogledger demo: the validators did not find each other within 60 s");
+                err.flush();
+                return 1;
+            }
+            long startHeight = status(nodes.get(0)).committedHeight();
+            out.println("  cluster   formed; committed height " + startHeight
+                    + (startHeight > 0 ? " (recovered from the journals)" : ""));
+            out.flush();
+            int committed = submit(nodes, transactions, out);
+            printSummary(out, nodes, committed, startHeight);
+            if (committed < transactions) {
+                err.println("fogledger demo: only " + committed + " of " + transactions + " transactions committed");
+                err.flush();
+                return 1;
+            }
             if (stay) {
                 out.println("Running; press Ctrl-C to stop.");
                 out.flush();
-                CoordinatedShutdown.get(system).addJvmShutdownHook(() -> {
-                    out.println("Stopping " + NODE_NAME + ".");
+                CountDownLatch stop = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    out.println("Stopping the cluster.");
                     out.flush();
-                });
-                system.getWhenTerminated().toCompletableFuture().get();
-            } else {
-                out.println("Stopping " + NODE_NAME + " (use --stay to keep it running).");
-                out.flush();
+                    nodes.forEach(ValidatorNode::close);
+                    stop.countDown();
+                }));
+                stop.await();
             }
             return 0;
-        } catch (ExecutionException e) {
-            err.println("fogledger demo: the validator did not answer: " + e.getCause());
-            err.flush();
-            return 1;
         } finally {
-            system.terminate();
-            try {
-                system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                err.println("fogledger demo: the ActorSystem did not stop within 10 s: " + e);
-                err.flush();
+            if (!stay) {
+                for (ValidatorNode node : nodes) {
+                    node.close();
+                }
             }
         }
     }
 
-    private static void print(PrintWriter out, ValidatorStatusActor.Status status, String keyOrigin) {
-        out.println("FogLedger demo: one validator");
-        row(out, "node", status.nodeName() + " (ActorSystem " + status.actorSystem() + ", local, no peers)");
-        row(out, "key", schemeName(status.publicKey().scheme()) + ", key id "
-                + status.publicKey().keyId().shortHex() + " (" + keyOrigin + ")");
-        row(out, "chain", status.chainId());
-        row(out, "genesis", status.genesisHash().hex());
-        String head = status.headHash().equals(status.genesisHash()) ? " (genesis)" : " " + status.headHash().shortHex();
-        row(out, "head", "height " + status.headHeight() + head + "; validators: " + status.validators());
-        row(out, "pekko", status.pekkoVersion());
-        row(out, "jvm", BuildInfo.jvm());
-        row(out, "data dir", status.dataDir().toString());
+    /** Submits signed transactions to the validators in turn, showing progress; returns how many got receipts. */
+    private int submit(List<ValidatorNode> nodes, int count, PrintWriter out) throws Exception {
+        if (count == 0) {
+            return 0;
+        }
+        KeyPair client = KeyPair.generate();
+        List<CompletableFuture<SubmitResult>> answers = new ArrayList<>(count);
+        long start = System.nanoTime();
+        for (int nonce = 0; nonce < count; nonce++) {
+            Transaction tx = Transaction.sign(client, CHAIN_ID, nonce, "demo/counter", "add",
+                    ("reading " + nonce).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            answers.add(nodes.get(nonce % nodes.size()).submit(tx, Duration.ofSeconds(60)).toCompletableFuture());
+        }
+        out.println("  client    submitted " + count + " signed transactions (round-robin over the validators)");
+        out.flush();
+        int committed = 0;
+        int refused = 0;
+        long lastReport = System.nanoTime();
+        for (CompletableFuture<SubmitResult> answer : answers) {
+            SubmitResult result;
+            try {
+                result = answer.get(90, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                refused++;
+                continue;
+            }
+            if (result instanceof SubmitResult.Committed) {
+                committed++;
+            } else {
+                refused++;
+            }
+            if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(1)) {
+                out.printf("  progress  %d/%d committed, %.1f s%n", committed, count,
+                        (System.nanoTime() - start) / 1e9);
+                out.flush();
+                lastReport = System.nanoTime();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("  client    %d committed, %d refused or timed out, in %.1f s%n", committed, refused, seconds);
+        out.flush();
+        return committed;
+    }
+
+    private static void printSummary(PrintWriter out, List<ValidatorNode> nodes, int committed, long startHeight)
+            throws Exception {
         out.println();
-        out.println("This validator runs alone and orders nothing yet.");
-        out.println("Consensus across 4 validators (n = 3f+1, tolerating f = 1 faulty) lands with the next issues.");
+        out.println("Summary");
+        out.printf("  %-4s %-10s %8s %8s %10s  %s%n", "node", "key id", "round", "height", "committed", "tip");
+        for (ValidatorNode node : nodes) {
+            ValidatorStatus status = status(node);
+            out.printf("  %-4s %-10s %8d %8d %10d  %s%n", node.member().name(),
+                    status.validator().keyId().shortHex(), status.round(), status.committedHeight(),
+                    status.counters().getOrDefault("committedTransactions", 0L), status.committedTip().shortHex());
+        }
+        long min = Long.MAX_VALUE;
+        for (ValidatorNode node : nodes) {
+            min = Math.min(min, status(node).committedHeight());
+        }
+        Set<String> hashesAtMin = new java.util.HashSet<>();
+        for (ValidatorNode node : nodes) {
+            var hashes = node.committedHashes(min, 1).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            hashesAtMin.add(hashes.hashes().isEmpty() ? "?" : hashes.hashes().get(0).shortHex());
+        }
+        out.println();
+        out.println("  " + committed + " transactions committed; the chain grew from height " + startHeight + ".");
+        out.println("  At height " + min + " every validator has block "
+                + hashesAtMin.stream().collect(Collectors.joining(", "))
+                + (hashesAtMin.size() == 1 ? ": they agree." : ": THEY DISAGREE."));
+        out.println("  Run again to continue the same chain from the journals under the data dir.");
         out.flush();
     }
 
-    private static void row(PrintWriter out, String label, String value) {
-        out.printf("  %-9s %s%n", label, value);
+    private static boolean awaitPeers(List<ValidatorNode> nodes, Duration limit, PrintWriter out) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            for (ValidatorNode node : nodes) {
+                all &= status(node).connectedPeers() == nodes.size() - 1;
+            }
+            if (all) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
     }
 
-    private static String schemeName(SignatureScheme scheme) {
-        return switch (scheme) {
-            case ED25519 -> "Ed25519";
-            case ML_DSA_65 -> "ML-DSA-65";
-        };
+    private static ValidatorStatus status(ValidatorNode node) throws Exception {
+        return node.status().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -7,65 +7,59 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.fogledger.ledger.chain.Block;
 import org.fogledger.ledger.crypto.Pem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The demo really runs a 4-validator cluster: keys and journals persist, a second run continues the chain. */
 class DemoCommandTest {
-    private static final Pattern KEY_ID = Pattern.compile("key id ([0-9a-f]{8})");
-    private static final Pattern GENESIS = Pattern.compile("genesis\\s+([0-9a-f]{64})");
+    private static final Pattern KEY_ID = Pattern.compile("started\\s+v\\d on [^,]+, key id ([0-9a-f]{8})");
+    private static final Pattern GREW_FROM = Pattern.compile("the chain grew from height (\\d+)");
+    private static final Pattern AT_HEIGHT = Pattern.compile("At height (\\d+) every validator has block");
 
     @TempDir
     Path dataDir;
 
     @Test
-    void firstRunCreatesTheKeyAndPrintsItsKeyId() throws Exception {
-        LauncherRun run = LauncherRun.of("demo", "--data-dir", dataDir.toString());
+    void commitsTheClientsTransactionsAndTheValidatorsAgree() throws Exception {
+        LauncherRun run = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--transactions", "20");
 
         assertEquals(0, run.exitCode(), run.transcript());
-        Path keyFile = dataDir.resolve("demo").resolve("validator.key");
-        assertTrue(Files.isRegularFile(keyFile), "no key file at " + keyFile);
-        String storedKeyId = Pem.readPrivateKey(Files.readString(keyFile)).publicKey().keyId().shortHex();
-        assertEquals(storedKeyId, printed(KEY_ID, run), run.transcript());
-        assertTrue(run.out().contains("created " + keyFile), run.transcript());
-    }
-
-    @Test
-    void secondRunReusesTheStoredKey() {
-        LauncherRun first = LauncherRun.of("demo", "--data-dir", dataDir.toString());
-        LauncherRun second = LauncherRun.of("demo", "--data-dir", dataDir.toString());
-
-        assertEquals(0, second.exitCode(), second.transcript());
-        assertEquals(printed(KEY_ID, first), printed(KEY_ID, second), second.transcript());
-        assertTrue(second.out().contains("loaded from"), second.transcript());
-    }
-
-    @Test
-    void printsTheDemoChainAndItsGenesisHash() {
-        LauncherRun run = LauncherRun.of("demo", "--data-dir", dataDir.toString());
-
-        assertEquals(0, run.exitCode(), run.transcript());
-        assertTrue(run.out().contains("chain     " + DemoCommand.CHAIN_ID), run.transcript());
-        assertEquals(Block.genesis(DemoCommand.CHAIN_ID).hash().hex(), printed(GENESIS, run), run.transcript());
-        assertTrue(run.out().contains("Consensus across 4 validators"), run.transcript());
-    }
-
-    @Test
-    void keyFileIsReadableByItsOwnerOnly() throws Exception {
-        LauncherRun.of("demo", "--data-dir", dataDir.toString());
-
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Path keyFile = dataDir.resolve("demo").resolve("validator.key");
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+        assertTrue(run.out().contains("20 transactions committed"), run.transcript());
+        assertTrue(run.out().contains(": they agree."), run.transcript());
+        List<String> printedKeyIds = all(KEY_ID, run);
+        assertEquals(4, printedKeyIds.size(), run.transcript());
+        for (int i = 0; i < 4; i++) {
+            Path keyFile = dataDir.resolve("demo").resolve("v" + i).resolve("validator.key");
+            String stored = Pem.readPrivateKey(Files.readString(keyFile)).publicKey().keyId().shortHex();
+            assertEquals(stored, printedKeyIds.get(i), "v" + i + ": " + run.transcript());
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+            }
         }
     }
 
     @Test
-    void aMalformedKeyFileIsReportedByName() throws Exception {
-        Path keyFile = dataDir.resolve("demo").resolve("validator.key");
+    void aSecondRunReusesTheKeysAndContinuesTheChainFromTheJournals() {
+        LauncherRun first = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--transactions", "5");
+        LauncherRun second = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--transactions", "5");
+
+        assertEquals(0, second.exitCode(), second.transcript());
+        assertEquals(all(KEY_ID, first), all(KEY_ID, second), second.transcript());
+        long firstEnd = Long.parseLong(all(AT_HEIGHT, first).get(0));
+        long secondStart = Long.parseLong(all(GREW_FROM, second).get(0));
+        assertTrue(secondStart >= firstEnd && firstEnd > 0,
+                "second run starts at " + secondStart + ", first ended at " + firstEnd + "\n" + second.transcript());
+        assertTrue(second.out().contains("recovered from the journals"), second.transcript());
+    }
+
+    @Test
+    void aMalformedKeyFileIsReportedByNameAndNeverOverwritten() throws Exception {
+        Path keyFile = dataDir.resolve("demo").resolve("v0").resolve("validator.key");
         Files.createDirectories(keyFile.getParent());
         Files.writeString(keyFile, "not a key\n");
 
@@ -76,9 +70,21 @@ class DemoCommandTest {
         assertEquals("not a key\n", Files.readString(keyFile), "the demo must never overwrite a key file");
     }
 
-    private static String printed(Pattern pattern, LauncherRun run) {
+    @Test
+    void refusesANegativeTransactionCount() {
+        LauncherRun run = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--transactions", "-1");
+
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("--transactions must be between 0 and 1000000, got -1"), run.transcript());
+    }
+
+    private static List<String> all(Pattern pattern, LauncherRun run) {
         Matcher matcher = pattern.matcher(run.out());
-        assertTrue(matcher.find(), "no match for " + pattern + " in\n" + run.transcript());
-        return matcher.group(1);
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        assertTrue(!found.isEmpty(), "no match for " + pattern + " in\n" + run.transcript());
+        return found;
     }
 }
