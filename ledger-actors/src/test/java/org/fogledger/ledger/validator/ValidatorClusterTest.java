@@ -96,6 +96,36 @@ class ValidatorClusterTest {
         }
     }
 
+    @Test
+    void messagesFromNonMembersAndForgedConsensusMessagesAreDroppedAndCommitsGoOn() throws Exception {
+        try (LocalCluster cluster = new LocalCluster(4, node -> JournalSettings.prepare(node,
+                new StorageChoice.H2(dataDir.resolve(node), 4))).startAll()) {
+            ValidatorNode target = cluster.nodes.get(1);
+            KeyPair outsider = KeyPair.generate();
+            org.fogledger.ledger.crypto.Hash someBlock = org.fogledger.ledger.crypto.Sha256.hash(new byte[] {1});
+            // A stranger claiming to be itself, and a member's name on a vote nobody signed.
+            target.validator().tell(new ValidatorActor.FromPeer(outsider.publicKey(),
+                    new org.fogledger.ledger.consensus.Vote(someBlock, 1, 1, outsider.publicKey(),
+                            outsider.sign(new byte[] {1}))));
+            target.validator().tell(new ValidatorActor.FromPeer(cluster.keys.get(2).publicKey(),
+                    new org.fogledger.ledger.consensus.Vote(someBlock, 2, 1, cluster.keys.get(2).publicKey(),
+                            outsider.sign(new byte[] {2}))));
+            target.validator().tell(new ValidatorActor.FromPeer(cluster.keys.get(2).publicKey(), null));
+
+            KeyPair client = KeyPair.generate();
+            Transaction tx = Transaction.sign(client, LocalCluster.CHAIN_ID, 0, "test/counter", "add", new byte[1]);
+            SubmitResult answer = target.submit(tx, Duration.ofSeconds(60)).toCompletableFuture()
+                    .get(90, TimeUnit.SECONDS);
+            assertInstanceOf(SubmitResult.Committed.class, answer, () -> "commits must go on: " + answer);
+
+            ValidatorStatus status = target.status().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals(1L, status.counters().get("refusedFromNonMembers"), status.toString());
+            long dropped = status.counters().entrySet().stream().filter(e -> e.getKey().startsWith("dropped."))
+                    .mapToLong(java.util.Map.Entry::getValue).sum();
+            assertTrue(dropped >= 2, "the forged vote and the empty message are dropped and counted: " + status);
+        }
+    }
+
     private static void assertRefused(ValidatorNode node, Transaction tx, String reason) throws Exception {
         SubmitResult answer = node.submit(tx, Duration.ofSeconds(10)).toCompletableFuture().get(20, TimeUnit.SECONDS);
         SubmitResult.Refused refused = assertInstanceOf(SubmitResult.Refused.class, answer, () -> "got " + answer);
