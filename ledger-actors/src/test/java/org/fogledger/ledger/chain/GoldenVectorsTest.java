@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fogledger.ledger.codec.CodecLimits;
 import org.fogledger.ledger.crypto.Hash;
+import org.fogledger.ledger.testing.GoldenHexFile;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -133,33 +131,11 @@ class GoldenVectorsTest {
     }
 
     private static byte[] read(Path path) {
-        try {
-            StringBuilder hex = new StringBuilder();
-            for (String line : Files.readAllLines(path, StandardCharsets.US_ASCII)) {
-                if (!line.startsWith("#")) {
-                    hex.append(line.strip());
-                }
-            }
-            return HexFormat.of().parseHex(hex);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GoldenHexFile.read(path);
     }
 
     private static void write(Path path, Vector v) {
-        String hex = HexFormat.of().formatHex(v.bytes());
-        StringBuilder text = new StringBuilder();
-        text.append("# FogLedger golden vector, format version 1: ").append(v.description()).append('\n');
-        text.append("# ").append(v.bytes().length).append(" bytes. Checked by GoldenVectorsTest; regenerate only ")
-                .append("deliberately with -D").append(REGENERATE_PROPERTY).append("=true\n");
-        for (int i = 0; i < hex.length(); i += 128) {
-            text.append(hex, i, Math.min(hex.length(), i + 128)).append('\n');
-        }
-        try {
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, text, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GoldenHexFile.write(path, "FogLedger golden vector, format version 1: " + v.description(),
+                "GoldenVectorsTest", REGENERATE_PROPERTY, v.bytes());
     }
 }

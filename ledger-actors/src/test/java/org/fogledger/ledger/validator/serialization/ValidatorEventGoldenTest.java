@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fogledger.ledger.codec.CodecLimits;
 import org.fogledger.ledger.validator.ValidatorEvent;
+import org.fogledger.ledger.testing.GoldenHexFile;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -91,33 +88,11 @@ class ValidatorEventGoldenTest {
     }
 
     private static byte[] read(Path path) {
-        try {
-            StringBuilder hex = new StringBuilder();
-            for (String line : Files.readAllLines(path, StandardCharsets.US_ASCII)) {
-                if (!line.startsWith("#")) {
-                    hex.append(line.strip());
-                }
-            }
-            return HexFormat.of().parseHex(hex);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GoldenHexFile.read(path);
     }
 
     private static void write(Path path, String description, byte[] bytes) {
-        String hex = HexFormat.of().formatHex(bytes);
-        StringBuilder text = new StringBuilder();
-        text.append("# FogLedger golden vector, validator journal format version 1: ").append(description).append('\n');
-        text.append("# ").append(bytes.length).append(" bytes. Checked by ValidatorEventGoldenTest; regenerate only ")
-                .append("deliberately with -D").append(REGENERATE_PROPERTY).append("=true\n");
-        for (int i = 0; i < hex.length(); i += 128) {
-            text.append(hex, i, Math.min(hex.length(), i + 128)).append('\n');
-        }
-        try {
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, text, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GoldenHexFile.write(path, "FogLedger golden vector, validator journal format version 1: " + description,
+                "ValidatorEventGoldenTest", REGENERATE_PROPERTY, bytes);
     }
 }
