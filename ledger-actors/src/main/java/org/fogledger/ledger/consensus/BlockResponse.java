@@ -1,14 +1,13 @@
 package org.fogledger.ledger.consensus;
 
 import java.util.List;
-import org.fogledger.ledger.wire.WireMessage;
 
 /**
  * Blocks asked for, oldest first, each with the certificate of its parent. The receiver accepts them only if the
  * newest is one it asked for, the hashes link, and every certificate checks out, so an unsigned response cannot
  * inject anything.
  */
-public record BlockResponse(List<ChainedBlock> blocks) implements ConsensusMessage, WireMessage {
+public record BlockResponse(List<ChainedBlock> blocks) implements ConsensusMessage {
 
     public BlockResponse {
         // Not List.copyOf: a hostile peer's list may hold nulls, which the replica must see and refuse.

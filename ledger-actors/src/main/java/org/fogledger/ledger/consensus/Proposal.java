@@ -3,7 +3,6 @@ package org.fogledger.ledger.consensus;
 import org.fogledger.ledger.chain.Block;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.crypto.Signature;
-import org.fogledger.ledger.wire.WireMessage;
 
 /**
  * A leader's block for its round, with the certificate of the block it extends and, when the leader entered the
@@ -15,7 +14,7 @@ import org.fogledger.ledger.wire.WireMessage;
  * @param signature    the proposer's signature over {@link ConsensusSigning#proposal}
  */
 public record Proposal(Block block, QuorumCertificate justify, TimeoutCertificate lastRoundTc, Signature signature)
-        implements ConsensusMessage, WireMessage {
+        implements ConsensusMessage {
 
     @Override
     public long round() {

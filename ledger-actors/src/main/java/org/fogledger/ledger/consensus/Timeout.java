@@ -3,14 +3,13 @@ package org.fogledger.ledger.consensus;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.crypto.Signature;
-import org.fogledger.ledger.wire.WireMessage;
 
 /**
  * A validator's signed statement that it gave up on a round, carrying its highest certificate so the next leader
  * learns the most recent certified block. 2f+1 of them for one round form a {@link TimeoutCertificate}.
  */
 public record Timeout(long round, QuorumCertificate highQc, PublicKey sender, Signature signature)
-        implements ConsensusMessage, WireMessage {
+        implements ConsensusMessage {
 
     @Override
     public String toString() {
