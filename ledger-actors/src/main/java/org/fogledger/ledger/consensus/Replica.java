@@ -70,6 +70,11 @@ public class Replica {
     private int bufferedProposals;
     /** Verified certificates of blocks not received yet. */
     private final LinkedHashMap<Hash, QuorumCertificate> certificatesWaitingForBlock = new LinkedHashMap<>();
+    private record HelpGiven(long round, long atMillis) {
+    }
+
+    /** The last timeout sent to each lagging peer for a round it was stuck in, and when. */
+    private final Map<PublicKey, HelpGiven> helpGiven = new java.util.HashMap<>();
     /** Fetched blocks whose parent is not here yet, by parent hash. */
     private final LinkedHashMap<Hash, ChainedBlock> orphans = new LinkedHashMap<>();
     /** Blocks asked for, with the round in which they were last asked for (ask again at most once per round). */
@@ -317,7 +322,10 @@ public class Replica {
         safety = safety.withHighestVotedRound(round);
         Vote vote = new Vote(block.hash(), round, block.height(), self,
                 key.sign(ConsensusSigning.vote(block.hash(), round, block.height())));
-        persistThen(List.of(new Output.Send(validators.leaderFor(round + 1), vote)));
+        // Votes go to every validator, not only the next leader: each one forms the certificate itself, so a crashed
+        // leader of round r+1 cannot stop round r's block from being certified, and the 3-chain of three live leaders
+        // in a row commits even with f validators down (see docs/CONSENSUS.md). O(n^2) votes, fine for fog clusters.
+        persistThen(List.of(new Output.Broadcast(vote), new Output.Send(self, vote)));
     }
 
     private void bufferUntilParentKnown(Proposal proposal, PublicKey from) {
@@ -340,10 +348,6 @@ public class Replica {
         }
         if (!validators.contains(vote.voter())) {
             drops.count(DropReason.NOT_A_VALIDATOR);
-            return;
-        }
-        if (!self.equals(validators.leaderFor(vote.round() + 1))) {
-            drops.count(DropReason.WRONG_LEADER);
             return;
         }
         if (vote.round() < currentRound - 1 || vote.round() <= 0) {
@@ -455,7 +459,7 @@ public class Replica {
         }
         processCertificate(timeout.highQc(), timeout.sender());
         if (timeout.round() < currentRound) {
-            drops.count(DropReason.STALE_ROUND);
+            helpLaggard(timeout);
             return;
         }
         if (!timeouts.add(timeout)) {
@@ -471,6 +475,36 @@ public class Replica {
         if (joined == currentRound && (ownTimeout == null || ownTimeout.round() != currentRound)) {
             timeOutCurrentRound();
         }
+    }
+
+    /**
+     * A peer is stuck in a round this replica has left. If its own high QC would not free it, add this replica's
+     * timeout for that round, so the peers still there can form its certificate. A replica may have left a round
+     * without any certificate (it restarted in the round it last timed out in, or joined f+1 others): without this,
+     * the 2f+1 replicas left alive could be split across two rounds, neither able to complete a certificate.
+     * Signing a timeout for a past round costs nothing: this replica has left it and will not vote in it.
+     */
+    private void helpLaggard(Timeout stuck) {
+        if (stuck.sender().equals(self) || safety.highQc().round() >= stuck.round()) {
+            // Our own echo, or a peer our certificate will free: our proposals and timeouts carry it.
+            return;
+        }
+        // Answered again when the peer repeats its timeout after a round's time, since an answer can be lost too; but
+        // not sooner: two replicas that have both left the round would otherwise answer each other's answers forever.
+        HelpGiven last = helpGiven.get(stuck.sender());
+        if (last != null && last.round() == stuck.round() && now - last.atMillis() < config.baseRoundTimeoutMillis()) {
+            return;
+        }
+        if (helpGiven.size() >= validators.size() && !helpGiven.containsKey(stuck.sender())) {
+            helpGiven.clear();
+        }
+        helpGiven.put(stuck.sender(), new HelpGiven(stuck.round(), now));
+        // Like any timeout, it promises never to vote in that round: recorded durably before it leaves.
+        safety = safety.withHighestVotedRound(stuck.round());
+        QuorumCertificate highQc = safety.highQc();
+        Timeout help = new Timeout(stuck.round(), highQc, self,
+                key.sign(ConsensusSigning.timeout(stuck.round(), highQc.round())));
+        persistThen(List.of(new Output.Send(stuck.sender(), help)));
     }
 
     private void processTimeoutCertificate(TimeoutCertificate tc) {

@@ -35,9 +35,10 @@ class ReplicaTest {
                 "no vote before the persist is acknowledged");
 
         List<Output> afterPersist = replica.handle(new Input.PersistCompleted(persist.sequence()), 12);
-        Output.Send send = only(afterPersist, Output.Send.class);
-        assertEquals(validators.leaderFor(2), send.to(), "votes go to the next round's leader");
-        assertEquals(1, ((Vote) send.message()).round());
+        Output.Broadcast broadcast = only(afterPersist, Output.Broadcast.class);
+        Vote vote = (Vote) broadcast.message();
+        assertEquals(1, vote.round(), "votes go to every validator, each forms the certificate");
+        assertEquals(keys.get(3).publicKey(), vote.voter());
     }
 
     @Test

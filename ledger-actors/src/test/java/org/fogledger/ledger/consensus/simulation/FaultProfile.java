@@ -10,5 +10,7 @@ public enum FaultProfile {
     /** Twins: two instances share one validator's key and sit in different partitions, so they equivocate. */
     TWINS,
     /** One validator follows the protocol but also sends malformed, mis-signed and unsolicited messages. */
-    MALFORMED
+    MALFORMED,
+    /** One validator crashes at some point and never comes back, not even after the network heals. */
+    SILENT
 }

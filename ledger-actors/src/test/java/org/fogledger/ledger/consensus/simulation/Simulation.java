@@ -36,6 +36,8 @@ import org.fogledger.ledger.crypto.PublicKey;
  */
 public final class Simulation {
     private static final int CLIENTS = 3;
+    /** Far above a healthy run (tens of thousands of messages), far below a storm. */
+    private static final int MAX_MESSAGES = 400_000;
     /** Clients without a receipt after this long submit again, as real clients do (a crash loses a pool). */
     private static final long CLIENT_RETRY_MILLIS = 2_000;
 
@@ -89,7 +91,10 @@ public final class Simulation {
                 nodes.add(new SimNode(nodes.size(), "v" + i + "a", key, false, true));
                 nodes.add(new SimNode(nodes.size(), "v" + i + "b", key, false, true));
             } else {
-                nodes.add(new SimNode(nodes.size(), "v" + i, key, i == faulty, false));
+                SimNode node = new SimNode(nodes.size(), "v" + i, key, i == faulty && config.faults() == FaultProfile.MALFORMED,
+                        false);
+                node.silent = i == faulty && config.faults() == FaultProfile.SILENT;
+                nodes.add(node);
             }
         }
         KeyPair faultyKey = faulty >= 0 ? keys.get(faulty) : keys.get(0);
@@ -110,6 +115,11 @@ public final class Simulation {
         if (config.crashes()) {
             schedule(300 + faults.nextInt(2000), new Event.Crash());
         }
+        for (SimNode node : nodes) {
+            if (node.silent) {
+                schedule(faults.nextInt((int) config.chaosMillis()), new Event.Silence(node.index));
+            }
+        }
         schedule(config.chaosMillis(), new Event.Heal());
         long deadline = config.chaosMillis() + config.livenessBudgetMillis();
         while (violation == null && !queue.isEmpty()) {
@@ -119,6 +129,12 @@ public final class Simulation {
                 break;
             }
             handle(event);
+            if (messagesDelivered > MAX_MESSAGES) {
+                // A message storm (replicas answering each other forever) stalls a real network too.
+                violation = "robustness: more than " + MAX_MESSAGES + " messages delivered by " + now
+                        + "ms simulated; replicas are flooding each other";
+                break;
+            }
             if (healed && livenessReached()) {
                 break;
             }
@@ -173,6 +189,10 @@ public final class Simulation {
             crashSomeone();
         } else if (event.kind instanceof Event.Restart restart) {
             restart(nodes.get(restart.node()));
+        } else if (event.kind instanceof Event.Silence silence) {
+            SimNode node = nodes.get(silence.node());
+            node.up = false;
+            trace.add(now, node.name + " CRASH for good (silent validator)");
         } else if (event.kind instanceof Event.Heal) {
             heal();
         }
@@ -347,7 +367,7 @@ public final class Simulation {
     }
 
     private void restart(SimNode node) {
-        if (node.up) {
+        if (node.up || node.silent) {
             return;
         }
         node.boot(now);
@@ -464,6 +484,7 @@ public final class Simulation {
         final KeyPair key;
         final boolean malformed;
         final boolean twin;
+        boolean silent;
         Replica replica;
         boolean up;
         int incarnation;
@@ -483,7 +504,7 @@ public final class Simulation {
         }
 
         boolean faulty() {
-            return malformed || twin;
+            return malformed || twin || silent;
         }
 
         /** Starts from the disk: the durable safety state and the committed chain. The rest is gone. */
@@ -509,7 +530,7 @@ public final class Simulation {
     /** A seeded event: ordered by time, then by the order it was scheduled, so runs are reproducible. */
     private static final class Event implements Comparable<Event> {
         sealed interface Kind permits Deliver, TimerFire, PersistDone, ClientSubmit, ClientRetry, Repartition, Crash,
-                Restart, Heal {
+                Restart, Silence, Heal {
         }
 
         record Deliver(int to, int incarnation, int from, PublicKey fromKey, ConsensusMessage message) implements Kind {
@@ -534,6 +555,9 @@ public final class Simulation {
         }
 
         record Restart(int node) implements Kind {
+        }
+
+        record Silence(int node) implements Kind {
         }
 
         record Heal() implements Kind {
