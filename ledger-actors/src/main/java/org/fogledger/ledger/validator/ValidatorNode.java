@@ -62,6 +62,9 @@ public final class ValidatorNode implements AutoCloseable {
                 pekko.remote.artery.canonical.hostname = "%s"
                 pekko.remote.artery.canonical.port = %d
                 pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+                # A restarted validator rejoins within seconds (Pekko removes its old incarnation on the new join).
+                pekko.cluster.seed-node-timeout = 2s
+                pekko.cluster.retry-unsuccessful-join-after = 2s
                 # A proposal carries a whole block (at most 1 MiB of transactions by default) plus certificates.
                 pekko.remote.artery.advanced.maximum-frame-size = 2 MiB
                 """.formatted(member.host(), member.port()))
