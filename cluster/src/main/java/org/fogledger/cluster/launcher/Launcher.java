@@ -1,6 +1,7 @@
 package org.fogledger.cluster.launcher;
 
 import java.util.concurrent.Callable;
+import org.fogledger.cluster.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -33,12 +34,13 @@ import picocli.CommandLine.Spec;
         footer = {
             "  fogledger demo            start one validator, print its status, stop",
             "  fogledger demo --stay     the same, but keep it running until Ctrl-C",
+            "  fogledger bench ledger    4 validators in this JVM under load: tx/s, latency, CPU",
             "  fogledger help demo       what the demo does, and its options",
             "  fogledger version         versions of FogLedger, Pekko and Java",
             "",
             "bin/fogledger passes JAVA_OPTS to the JVM. Docs: README.md and docs/ in the repository."
         },
-        subcommands = {DemoCommand.class, VersionCommand.class, HelpCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, VersionCommand.class, HelpCommand.class})
 public final class Launcher implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
