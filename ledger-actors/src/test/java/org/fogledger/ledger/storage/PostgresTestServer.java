@@ -14,12 +14,12 @@ import java.util.UUID;
  * environment says otherwise (FOGLEDGER_TEST_PG_HOST, _PORT, _DATABASE, _USER, _PASSWORD). CI starts it
  * (.ci/run); a test that needs it fails, never skips, when it is not there.
  */
-final class PostgresTestServer {
+public final class PostgresTestServer {
     private PostgresTestServer() {
     }
 
     /** The server, with {@code schema} as the node's schema; fails the test if it cannot be reached. */
-    static StorageChoice.Postgres require(String schema) {
+    public static StorageChoice.Postgres require(String schema) {
         StorageChoice.Postgres pg = new StorageChoice.Postgres(env("HOST", "127.0.0.1"),
                 Integer.parseInt(env("PORT", "5432")), env("DATABASE", "test"), env("USER", "postgres"),
                 env("PASSWORD", ""), schema, 4);
@@ -36,7 +36,7 @@ final class PostgresTestServer {
     }
 
     /** A schema name no other test run uses. */
-    static String uniqueSchema(String prefix) {
+    public static String uniqueSchema(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
     }
 
