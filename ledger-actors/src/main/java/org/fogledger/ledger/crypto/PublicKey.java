@@ -20,13 +20,40 @@ public final class PublicKey {
         this.raw = raw;
     }
 
-    /** A key from its raw encoding; the length must be the scheme's. */
+    /**
+     * A key from its raw encoding; the length must be the scheme's. The same key decoded again (every message from a
+     * peer or transaction from a client carries its keys) is the same instance, from a bounded cache, so its parsed
+     * point is decoded once, not once per message.
+     */
     public static PublicKey of(SignatureScheme scheme, byte[] raw) {
         if (raw.length != scheme.publicKeyLength()) {
             throw new IllegalArgumentException(
                     scheme + " public key must be " + scheme.publicKeyLength() + " bytes, got " + raw.length);
         }
-        return new PublicKey(scheme, raw.clone());
+        return RECENT.intern(new PublicKey(scheme, raw.clone()));
+    }
+
+    private static final RecentKeys RECENT = new RecentKeys(1 << 16);
+
+    /** The most recently seen keys, at most {@code capacity}; the least recently used leaves first. */
+    private static final class RecentKeys {
+        private final java.util.LinkedHashMap<PublicKey, PublicKey> keys;
+
+        RecentKeys(int capacity) {
+            this.keys = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<PublicKey, PublicKey> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        synchronized PublicKey intern(PublicKey key) {
+            PublicKey known = keys.putIfAbsent(key, key);
+            return known == null ? key : known;
+        }
     }
 
     /** Parses the tagged encoding produced by {@link #encoded()}. */
