@@ -30,11 +30,14 @@ import org.fogledger.ledger.chain.Receipt;
 import org.fogledger.ledger.chain.ReceiptStatus;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.chain.ValidatorSet;
+import org.fogledger.ledger.consensus.BlockResponse;
+import org.fogledger.ledger.consensus.ChainedBlock;
 import org.fogledger.ledger.consensus.CommittedBlock;
 import org.fogledger.ledger.consensus.ConsensusConfig;
 import org.fogledger.ledger.consensus.ConsensusMessage;
 import org.fogledger.ledger.consensus.Input;
 import org.fogledger.ledger.consensus.Output;
+import org.fogledger.ledger.consensus.Proposal;
 import org.fogledger.ledger.consensus.RecoveredState;
 import org.fogledger.ledger.consensus.Replica;
 import org.fogledger.ledger.consensus.SafetyRules;
@@ -106,6 +109,10 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private enum FlushForwards implements Command { INSTANCE }
 
     private enum FlushIncoming implements Command { INSTANCE }
+
+    /** A peer message whose transactions' signatures are now in the cache. */
+    private record Prechecked(FromPeer message) implements Command {
+    }
 
     /** Signatures of a batch of incoming transactions, checked off the actor's thread. */
     private record Verified(List<Incoming> batch, boolean[] valid, Throwable failure) implements Command {
@@ -221,6 +228,8 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 .onCommand(ForwardedTransactions.class, this::onForwarded)
                 .onCommand(FlushForwards.class, flush -> flushForwards())
                 .onCommand(FlushIncoming.class, flush -> flushIncoming())
+                .onCommand(Prechecked.class, checked -> step(new Input.MessageReceived(checked.message().from(),
+                        checked.message().message())))
                 .onCommand(Verified.class, this::onVerified)
                 .onCommand(PeersChanged.class, this::onPeersChanged)
                 .onCommand(GetStatus.class, this::onGetStatus)
@@ -236,7 +245,32 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
             metrics.refusedFromNonMembers++;
             return Effect().none();
         }
+        List<Transaction> carried = transactionsIn(message.message());
+        if (!carried.isEmpty()) {
+            // Check the block's signatures on all cores first (filling the cache the core then hits), instead of
+            // one by one on this actor's thread, where they would hold up every other message.
+            context.pipeToSelf(CompletableFuture.supplyAsync(() -> parallelVerifier.verifyAll(carried),
+                    verificationCoordinator), (valid, failure) -> new Prechecked(message));
+            return Effect().none();
+        }
         return step(new Input.MessageReceived(message.from(), message.message()));
+    }
+
+    /** Transactions a proposal or block response carries, whose signatures the core will check. */
+    private static List<Transaction> transactionsIn(ConsensusMessage message) {
+        if (message instanceof Proposal proposal && proposal.block() != null) {
+            return proposal.block().transactions();
+        }
+        if (message instanceof BlockResponse response && response.blocks() != null) {
+            List<Transaction> all = new ArrayList<>();
+            for (ChainedBlock link : response.blocks()) {
+                if (link != null && link.block() != null) {
+                    all.addAll(link.block().transactions());
+                }
+            }
+            return all;
+        }
+        return List.of();
     }
 
     private Effect<ValidatorEvent, ValidatorState> onSubmit(Submit submit) {
