@@ -33,7 +33,6 @@ import org.fogledger.ledger.chain.ValidatorSet;
 import org.fogledger.ledger.consensus.BlockResponse;
 import org.fogledger.ledger.consensus.ChainedBlock;
 import org.fogledger.ledger.consensus.CommittedBlock;
-import org.fogledger.ledger.consensus.ConsensusConfig;
 import org.fogledger.ledger.consensus.ConsensusMessage;
 import org.fogledger.ledger.consensus.Input;
 import org.fogledger.ledger.consensus.Output;
@@ -142,6 +141,11 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private final List<Transaction> toForward = new ArrayList<>();
     private final List<Incoming> incoming = new ArrayList<>();
     private final ValidatorMetrics metrics = new ValidatorMetrics();
+    /** Whether the core has been started (after recovery); inputs before that are stashed. */
+    private boolean started;
+    /** Of the step being carried out: the persist to acknowledge once written, and the commits to answer for. */
+    private long pendingPersistSequence;
+    private List<CommittedBlock> pendingCommitted = List.of();
 
     private ValidatorActor(ActorContext<Command> context, TimerScheduler<Command> timers, ValidatorSettings settings) {
         super(PersistenceId.of("validator", settings.key().publicKey().keyId().hex().substring(0, 16)));
@@ -442,9 +446,6 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         });
     }
 
-    private boolean started;
-    private long pendingPersistSequence;
-    private List<CommittedBlock> pendingCommitted = List.of();
 
     /** Sends, timers at once; returns the events to journal. Remembers the persist to acknowledge. */
     private List<ValidatorEvent> carryOut(List<Output> outputs) {
