@@ -19,6 +19,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.crypto.PublicKey;
+import org.fogledger.ledger.validator.LocalCluster;
 import org.fogledger.ledger.validator.SubmitResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,13 +36,13 @@ class LedgerClientTest {
     @TempDir
     static Path dataDir;
 
-    private static TestValidators validators;
+    private static LocalCluster validators;
     private static ActorSystem<Void> clientSystem;
     private static LedgerClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        validators = new TestValidators(4, dataDir);
+        validators = LocalCluster.withH2(4, dataDir).startAll();
         clientSystem = ClientSystem.start(validators.genesis, "127.0.0.1", 0, ConfigFactory.empty());
         client = LedgerClient.create(clientSystem, LedgerClientSettings.defaults().withAnswerTimeout(WAIT));
         client.awaitValidators(4, WAIT).toCompletableFuture().get(90, TimeUnit.SECONDS);
@@ -147,7 +148,7 @@ class LedgerClientTest {
     }
 
     private static Transaction tx(KeyPair sender, long nonce) {
-        return Transaction.sign(sender, TestValidators.CHAIN_ID, nonce, "test/counter", "add",
+        return Transaction.sign(sender, LocalCluster.CHAIN_ID, nonce, "test/counter", "add",
                 new byte[] {(byte) nonce});
     }
 }

@@ -13,16 +13,25 @@ import org.fogledger.ledger.consensus.ConsensusConfig;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.crypto.SignatureScheme;
 
-/** n validators as separate ActorSystems in this JVM, each with its own port and journal. */
-final class LocalCluster implements AutoCloseable {
-    static final String CHAIN_ID = "fogledger-cluster-test";
+/**
+ * n validators as separate ActorSystems in this JVM, each with its own port and journal: the fixture of every
+ * in-JVM cluster test (validators, client).
+ */
+public final class LocalCluster implements AutoCloseable {
+    public static final String CHAIN_ID = "fogledger-cluster-test";
 
-    final Genesis genesis;
-    final List<KeyPair> keys = new ArrayList<>();
-    final List<ValidatorNode> nodes = new ArrayList<>();
+    public final Genesis genesis;
+    public final List<KeyPair> keys = new ArrayList<>();
+    public final List<ValidatorNode> nodes = new ArrayList<>();
     private final Function<String, Config> storage;
 
-    LocalCluster(int n, Function<String, Config> storage) {
+    /** n validators with H2 journals under {@code dir}, one folder each. */
+    public static LocalCluster withH2(int n, java.nio.file.Path dir) {
+        return new LocalCluster(n, node -> org.fogledger.ledger.storage.JournalSettings.prepare(node,
+                new org.fogledger.ledger.storage.StorageChoice.H2(dir.resolve(node), 2)));
+    }
+
+    public LocalCluster(int n, Function<String, Config> storage) {
         this.storage = storage;
         List<Genesis.Member> members = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -35,14 +44,19 @@ final class LocalCluster implements AutoCloseable {
         this.genesis = new Genesis(CHAIN_ID, members);
     }
 
-    LocalCluster startAll() {
-        for (int i = 0; i < keys.size(); i++) {
-            nodes.add(start(i));
+    public LocalCluster startAll() {
+        try {
+            for (int i = 0; i < keys.size(); i++) {
+                nodes.add(start(i));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
         return this;
     }
 
-    ValidatorNode start(int index) {
+    public ValidatorNode start(int index) {
         ValidatorSet set = genesis.validatorSet();
         ValidatorSettings settings = ValidatorSettings.defaults(keys.get(index), set, CHAIN_ID)
                 .withConsensus(ConsensusConfig.defaults(CHAIN_ID).withRoundTimeouts(500, 4_000, 50));
@@ -60,7 +74,7 @@ final class LocalCluster implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
