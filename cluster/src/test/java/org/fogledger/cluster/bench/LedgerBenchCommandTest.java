@@ -3,15 +3,12 @@ package org.fogledger.cluster.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.fogledger.cluster.launcher.Launcher;
+import org.fogledger.cluster.launcher.LauncherRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class LedgerBenchCommandTest {
 
@@ -20,53 +17,53 @@ class LedgerBenchCommandTest {
 
     @Test
     void aShortRunOfFourValidatorsPrintsTheSummary() {
-        Run run = Run.of("bench", "ledger", "--validators", "4", "--duration", "3s", "--warmup", "1s", "--rate", "100",
+        LauncherRun run = LauncherRun.of("bench", "ledger", "--validators", "4", "--duration", "3s", "--warmup", "1s", "--rate", "100",
                 "--progress", "1s", "--verifications", "500", "--data-dir", dataDir.toString());
 
-        assertEquals(0, run.exitCode, run.transcript());
+        assertEquals(0, run.exitCode(), run.transcript());
         for (String line : new String[] {"FogLedger ledger benchmark", "  validators  4 (f = 1)", "  committed ",
                 "  latency     p50 ", "  refused ", "  errors ", "  cpu ", "  ed25519     one verification ",
                 "  ratio "}) {
-            assertTrue(run.out.contains(line), "missing '" + line + "'\n" + run.transcript());
+            assertTrue(run.out().contains(line), "missing '" + line + "'\n" + run.transcript());
         }
-        Matcher committed = Pattern.compile("committed\\s+([\\d,]+) tx/s \\(([\\d,]+) transactions").matcher(run.out);
+        Matcher committed = Pattern.compile("committed\\s+([\\d,]+) tx/s \\(([\\d,]+) transactions").matcher(run.out());
         assertTrue(committed.find(), run.transcript());
         assertTrue(Long.parseLong(committed.group(2).replace(",", "")) > 0, "nothing committed\n" + run.transcript());
-        assertTrue(run.err.contains("bench: cluster ready"), run.transcript());
-        assertTrue(run.err.contains("committed") && run.err.contains("p99"), "no progress line\n" + run.transcript());
+        assertTrue(run.err().contains("bench: cluster ready"), run.transcript());
+        assertTrue(run.err().contains("committed") && run.err().contains("p99"), "no progress line\n" + run.transcript());
     }
 
     @Test
     void rateAndMaxExcludeEachOther() {
-        Run run = Run.of("bench", "ledger", "--rate", "100", "--max");
-        assertEquals(2, run.exitCode, run.transcript());
-        assertTrue(run.err.contains("mutually exclusive"), run.transcript());
+        LauncherRun run = LauncherRun.of("bench", "ledger", "--rate", "100", "--max");
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("mutually exclusive"), run.transcript());
     }
 
     @Test
     void aBadDurationIsAUsageErrorNamingIt() {
-        Run run = Run.of("bench", "ledger", "--duration", "soon");
-        assertEquals(2, run.exitCode, run.transcript());
-        assertTrue(run.err.contains("'soon' is not a duration"), run.transcript());
+        LauncherRun run = LauncherRun.of("bench", "ledger", "--duration", "soon");
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("'soon' is not a duration"), run.transcript());
     }
 
     @Test
     void helpExplainsEveryOptionWithExamples() {
-        Run run = Run.of("bench", "ledger", "--help");
-        assertEquals(0, run.exitCode, run.transcript());
+        LauncherRun run = LauncherRun.of("bench", "ledger", "--help");
+        assertEquals(0, run.exitCode(), run.transcript());
         for (String option : new String[] {"--validators", "--duration", "--warmup", "--rate", "--max",
                 "--max-outstanding", "--keys", "--payload-bytes", "--transactions", "--data-dir", "--processes",
                 "--progress", "--answer-timeout", "--verifications"}) {
-            assertTrue(run.out.contains(option), option + "\n" + run.transcript());
+            assertTrue(run.out().contains(option), option + "\n" + run.transcript());
         }
-        assertTrue(run.out.contains("fogledger bench ledger --validators 4 --duration 60s --max"), run.transcript());
+        assertTrue(run.out().contains("fogledger bench ledger --validators 4 --duration 60s --max"), run.transcript());
     }
 
     @Test
     void benchWithoutABenchmarkIsAUsageError() {
-        Run run = Run.of("bench");
-        assertEquals(2, run.exitCode, run.transcript());
-        assertTrue(run.err.contains("Missing benchmark"), run.transcript());
+        LauncherRun run = LauncherRun.of("bench");
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("Missing benchmark"), run.transcript());
     }
 
     @Test
@@ -78,21 +75,5 @@ class LedgerBenchCommandTest {
         assertEquals(java.time.Duration.ofMinutes(1), converter.convert("PT1M"));
         assertEquals("60s", DurationConverter.format(java.time.Duration.ofSeconds(60)));
         assertEquals("1500ms", DurationConverter.format(java.time.Duration.ofMillis(1500)));
-    }
-
-    private record Run(int exitCode, String out, String err) {
-        static Run of(String... args) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine commandLine = new CommandLine(new Launcher());
-            commandLine.setOut(new PrintWriter(out, true));
-            commandLine.setErr(new PrintWriter(err, true));
-            int exitCode = commandLine.execute(args);
-            return new Run(exitCode, out.toString(), err.toString());
-        }
-
-        String transcript() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
     }
 }

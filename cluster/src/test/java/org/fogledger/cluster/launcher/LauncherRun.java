@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** One in-process run of the {@code fogledger} command, with what it printed. */
-record LauncherRun(int exitCode, String out, String err) {
+public record LauncherRun(int exitCode, String out, String err) {
 
-    static LauncherRun of(String... args) {
+    public static LauncherRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new Launcher());
@@ -18,7 +18,7 @@ record LauncherRun(int exitCode, String out, String err) {
     }
 
     /** For assertion messages: everything the run printed. */
-    String transcript() {
+    public String transcript() {
         return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
     }
 }
