@@ -5,6 +5,9 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.fogledger.ledger.chain.Block;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.chain.Receipt;
@@ -41,35 +44,38 @@ final class ChainKryoSerializers {
     }
 
     /** Writes {@code encode()} length-prefixed; reads with the type's bounded decoder. Stateless. */
-    abstract static class CanonicalSerializer<T> extends Serializer<T> {
+    static final class CanonicalSerializer<T> extends Serializer<T> {
         private final Class<T> type;
+        private final Function<T, byte[]> encoder;
+        private final BiFunction<byte[], CodecLimits, T> decoder;
+        private final ToLongFunction<CodecLimits> maxEncodedBytes;
 
-        CanonicalSerializer(Class<T> type) {
+        /**
+         * @param encoder         the canonical encoding of a value
+         * @param decoder         decodes exactly one value; throws {@link DecodingException} for anything else
+         * @param maxEncodedBytes the largest encoding the limits allow, checked before the bytes are read
+         */
+        CanonicalSerializer(Class<T> type, Function<T, byte[]> encoder, BiFunction<byte[], CodecLimits, T> decoder,
+                            ToLongFunction<CodecLimits> maxEncodedBytes) {
             super(false, true);
             this.type = type;
+            this.encoder = encoder;
+            this.decoder = decoder;
+            this.maxEncodedBytes = maxEncodedBytes;
         }
 
-        /** The canonical encoding of {@code value}. */
-        abstract byte[] encode(T value);
-
-        /** Decodes exactly one value; throws {@link DecodingException} for anything else. */
-        abstract T decode(byte[] bytes, CodecLimits limits);
-
-        /** The largest encoding {@code limits} allow, checked before the bytes are read. */
-        abstract long maxEncodedBytes(CodecLimits limits);
-
         @Override
-        public final void write(Kryo kryo, Output output, T value) {
-            byte[] bytes = encode(value);
+        public void write(Kryo kryo, Output output, T value) {
+            byte[] bytes = encoder.apply(value);
             output.writeVarInt(bytes.length, true);
             output.writeBytes(bytes);
         }
 
         @Override
-        public final T read(Kryo kryo, Input input, Class<? extends T> ignored) {
+        public T read(Kryo kryo, Input input, Class<? extends T> ignored) {
             CodecLimits limits = limits(kryo);
             int length = input.readVarInt(true);
-            long max = maxEncodedBytes(limits);
+            long max = maxEncodedBytes.applyAsLong(limits);
             if (length < 0 || length > max) {
                 throw new KryoException("refusing " + type.getName() + " from the wire: encoding claims "
                         + Integer.toUnsignedString(length) + " bytes, limit " + max + " (fogledger.codec)");
@@ -81,7 +87,7 @@ final class ChainKryoSerializers {
             }
             byte[] bytes = input.readBytes(length);
             try {
-                return decode(bytes, limits);
+                return decoder.apply(bytes, limits);
             } catch (DecodingException e) {
                 throw new KryoException("refusing " + type.getName() + " from the wire: " + e.getMessage(), e);
             } catch (IllegalArgumentException | NullPointerException e) {
@@ -92,103 +98,32 @@ final class ChainKryoSerializers {
     }
 
     /** {@link Transaction}: at most {@link CodecLimits#maxTransactionBytes()}. */
-    static final class TransactionSerializer extends CanonicalSerializer<Transaction> {
-        TransactionSerializer() {
-            super(Transaction.class);
-        }
-
-        @Override
-        byte[] encode(Transaction tx) {
-            return tx.encode();
-        }
-
-        @Override
-        Transaction decode(byte[] bytes, CodecLimits limits) {
-            return Transaction.decode(bytes, limits);
-        }
-
-        @Override
-        long maxEncodedBytes(CodecLimits limits) {
-            return limits.maxTransactionBytes();
-        }
+    static CanonicalSerializer<Transaction> transactions() {
+        return new CanonicalSerializer<>(Transaction.class, Transaction::encode, Transaction::decode,
+                CodecLimits::maxTransactionBytes);
     }
 
     /** {@link Block}: at most {@link CodecLimits#maxBlockBytes()}. */
-    static final class BlockSerializer extends CanonicalSerializer<Block> {
-        BlockSerializer() {
-            super(Block.class);
-        }
-
-        @Override
-        byte[] encode(Block block) {
-            return block.encode();
-        }
-
-        @Override
-        Block decode(byte[] bytes, CodecLimits limits) {
-            return Block.decode(bytes, limits);
-        }
-
-        @Override
-        long maxEncodedBytes(CodecLimits limits) {
-            return limits.maxBlockBytes();
-        }
+    static CanonicalSerializer<Block> blocks() {
+        return new CanonicalSerializer<>(Block.class, Block::encode, Block::decode, CodecLimits::maxBlockBytes);
     }
 
     /** {@link Receipt}: a payload-sized result plus a fixed header and a short result code. */
-    static final class ReceiptSerializer extends CanonicalSerializer<Receipt> {
-        ReceiptSerializer() {
-            super(Receipt.class);
-        }
-
-        @Override
-        byte[] encode(Receipt receipt) {
-            return receipt.encode();
-        }
-
-        @Override
-        Receipt decode(byte[] bytes, CodecLimits limits) {
-            return Receipt.decode(bytes, limits);
-        }
-
-        @Override
-        long maxEncodedBytes(CodecLimits limits) {
-            return (long) limits.maxPayloadBytes() + limits.maxStringBytes() + 128;
-        }
+    static CanonicalSerializer<Receipt> receipts() {
+        return new CanonicalSerializer<>(Receipt.class, Receipt::encode, Receipt::decode,
+                limits -> (long) limits.maxPayloadBytes() + limits.maxStringBytes() + 128);
     }
 
     /** {@link QuorumCertificate}: at most {@link CodecLimits#maxSignaturesPerCertificate()} of the largest scheme. */
-    static final class QuorumCertificateSerializer extends CanonicalSerializer<QuorumCertificate> {
-        /** version, kind, block hash, round, height, count. */
-        private static final int FIXED_BYTES = 2 + Hash.LENGTH + 8 + 8 + 4;
-        /** The largest signer and signature, each with its scheme tag. */
-        private static final int MAX_ENTRY_BYTES = maxEntryBytes();
-
-        QuorumCertificateSerializer() {
-            super(QuorumCertificate.class);
+    static CanonicalSerializer<QuorumCertificate> quorumCertificates() {
+        // version, kind, block hash, round, height, count; then per signer its tagged key and tagged signature.
+        int fixedBytes = 2 + Hash.LENGTH + 8 + 8 + 4;
+        int maxEntryBytes = 0;
+        for (SignatureScheme scheme : SignatureScheme.values()) {
+            maxEntryBytes = Math.max(maxEntryBytes, 2 + scheme.publicKeyLength() + scheme.signatureLength());
         }
-
-        @Override
-        byte[] encode(QuorumCertificate qc) {
-            return qc.encode();
-        }
-
-        @Override
-        QuorumCertificate decode(byte[] bytes, CodecLimits limits) {
-            return QuorumCertificate.decode(bytes, limits);
-        }
-
-        @Override
-        long maxEncodedBytes(CodecLimits limits) {
-            return FIXED_BYTES + (long) limits.maxSignaturesPerCertificate() * MAX_ENTRY_BYTES;
-        }
-
-        private static int maxEntryBytes() {
-            int max = 0;
-            for (SignatureScheme scheme : SignatureScheme.values()) {
-                max = Math.max(max, 2 + scheme.publicKeyLength() + scheme.signatureLength());
-            }
-            return max;
-        }
+        int entry = maxEntryBytes;
+        return new CanonicalSerializer<>(QuorumCertificate.class, QuorumCertificate::encode, QuorumCertificate::decode,
+                limits -> fixedBytes + (long) limits.maxSignaturesPerCertificate() * entry);
     }
 }

@@ -69,11 +69,11 @@ public final class LedgerKryoRegistrar implements KryoRegistrar {
 
         // 300-699: chain model. Transactions, blocks and certificates travel as their canonical encoding and are
         // read back through their strict, bounded decoders (ChainKryoSerializers), never by field reflection.
-        registry.register(Transaction.class, 300, new ChainKryoSerializers.TransactionSerializer());
-        registry.register(Block.class, 301, new ChainKryoSerializers.BlockSerializer());
-        registry.register(QuorumCertificate.class, 302, new ChainKryoSerializers.QuorumCertificateSerializer());
+        registry.register(Transaction.class, 300, ChainKryoSerializers.transactions());
+        registry.register(Block.class, 301, ChainKryoSerializers.blocks());
+        registry.register(QuorumCertificate.class, 302, ChainKryoSerializers.quorumCertificates());
         registry.register(ValidatorSignature.class, 303);
-        registry.register(Receipt.class, 304, new ChainKryoSerializers.ReceiptSerializer());
+        registry.register(Receipt.class, 304, ChainKryoSerializers.receipts());
 
         // 700-1099: consensus messages and what they carry. Records, written component by component; a null
         // component round-trips as null (a hostile peer can send one; the replica checks and drops it).
