@@ -17,14 +17,14 @@ import org.fogledger.ledger.crypto.Hash;
 /**
  * The blocks a replica knows: the committed tip as root, the uncommitted blocks that descend from it (a block is only
  * added once its parent is here, so every block is connected), and a bounded window of recent committed blocks kept to
- * serve peers that lag behind.
+ * serve peers that lag behind and to refuse transactions ordered again.
  */
 final class BlockTree {
     private ChainedBlock root;
     private final Map<Hash, ChainedBlock> uncommitted = new HashMap<>();
     private final LinkedHashMap<Hash, ChainedBlock> committedWindow = new LinkedHashMap<>();
     private final int windowSize;
-    /** Every committed transaction, so none is ordered twice. */
+    /** The transactions of the committed blocks in the window, so none of them is ordered twice. */
     private final Set<Hash> committedTransactions = new HashSet<>();
 
     BlockTree(List<ChainedBlock> committedChain, int windowSize) {
@@ -165,9 +165,13 @@ final class BlockTree {
         for (Transaction tx : block.block().transactions()) {
             committedTransactions.add(tx.hash());
         }
-        Iterator<Hash> oldest = committedWindow.keySet().iterator();
+        Iterator<ChainedBlock> oldest = committedWindow.values().iterator();
         while (committedWindow.size() > windowSize && oldest.hasNext()) {
-            oldest.next();
+            // Memory stays bounded by the window: older duplicates are the mempool's nonces' (and, later, the
+            // contracts') to refuse.
+            for (Transaction tx : oldest.next().block().transactions()) {
+                committedTransactions.remove(tx.hash());
+            }
             oldest.remove();
         }
     }
