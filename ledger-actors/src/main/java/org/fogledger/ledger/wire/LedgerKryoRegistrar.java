@@ -44,12 +44,12 @@ public final class LedgerKryoRegistrar implements KryoRegistrar {
     public void register(KryoRegistry registry) {
         // 100-199: JDK and Pekko types. Message records hold List.copyOf / Set.copyOf / Map.copyOf values.
         registry.register(byte[].class, 100, new DefaultArraySerializers.ByteArraySerializer());
-        registry.register(ArrayList.class, 101, new WireCollectionSerializers.ArrayListSerializer());
-        WireCollectionSerializers.ImmutableListSerializer lists = new WireCollectionSerializers.ImmutableListSerializer();
+        registry.register(ArrayList.class, 101, WireCollectionSerializers.arrayLists());
+        var lists = WireCollectionSerializers.immutableLists();
         registry.register(WireCollectionSerializers.IMMUTABLE_LIST_12, 102, lists);
         registry.register(WireCollectionSerializers.IMMUTABLE_LIST_N, 103, lists);
         registry.register(WireCollectionSerializers.IMMUTABLE_SUB_LIST, 104, lists);
-        WireCollectionSerializers.ImmutableSetSerializer sets = new WireCollectionSerializers.ImmutableSetSerializer();
+        var sets = WireCollectionSerializers.immutableSets();
         registry.register(WireCollectionSerializers.IMMUTABLE_SET_12, 105, sets);
         registry.register(WireCollectionSerializers.IMMUTABLE_SET_N, 106, sets);
         WireCollectionSerializers.ImmutableMapSerializer maps = new WireCollectionSerializers.ImmutableMapSerializer();
@@ -57,7 +57,7 @@ public final class LedgerKryoRegistrar implements KryoRegistrar {
         registry.register(WireCollectionSerializers.IMMUTABLE_MAP_N, 108, maps);
         // Collections.unmodifiableList(new ArrayList<>(..)): BlockResponse keeps a peer's nulls for the replica to refuse.
         registry.register(WireCollectionSerializers.UNMODIFIABLE_RANDOM_ACCESS_LIST, 109,
-                new WireCollectionSerializers.UnmodifiableListSerializer());
+                WireCollectionSerializers.unmodifiableLists());
         registry.register(Instant.class, 110);
         registry.register(Duration.class, 111);
         registry.registerSubtypes(ActorRef.class, 120, new TypedActorRefSerializer());

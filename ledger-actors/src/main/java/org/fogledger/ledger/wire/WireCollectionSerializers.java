@@ -35,38 +35,40 @@ final class WireCollectionSerializers {
     private WireCollectionSerializers() {
     }
 
-    /** {@code List.of} and {@code List.copyOf} lists: read back with {@code List.of}. */
-    static final class ImmutableListSerializer extends Serializer<List<?>> {
-        ImmutableListSerializer() {
-            super(false, true);
+    /**
+     * A collection written as its size and elements, and read back by {@code rebuild} from the elements: the same
+     * wire form for every list and set kind, each rebuilt as the kind it was.
+     */
+    static final class ElementsSerializer<C extends Collection<?>> extends Serializer<C> {
+        private final String what;
+        private final java.util.function.Function<Object[], C> rebuild;
+
+        private ElementsSerializer(boolean immutable, String what, java.util.function.Function<Object[], C> rebuild) {
+            super(false, immutable);
+            this.what = what;
+            this.rebuild = rebuild;
         }
 
         @Override
-        public void write(Kryo kryo, Output output, List<?> list) {
-            writeElements(kryo, output, list);
+        public void write(Kryo kryo, Output output, C collection) {
+            writeElements(kryo, output, collection);
         }
 
         @Override
-        public List<?> read(Kryo kryo, Input input, Class<? extends List<?>> type) {
-            return immutable(() -> List.of(readElements(kryo, input, "list")), "list");
+        public C read(Kryo kryo, Input input, Class<? extends C> type) {
+            Object[] elements = readElements(kryo, input, what);
+            return immutable(() -> rebuild.apply(elements), what);
         }
     }
 
+    /** {@code List.of} and {@code List.copyOf} lists: read back with {@code List.of} (no nulls). */
+    static ElementsSerializer<List<?>> immutableLists() {
+        return new ElementsSerializer<>(true, "list", List::of);
+    }
+
     /** {@link ArrayList}: read back as a new {@code ArrayList}, nulls allowed. */
-    static final class ArrayListSerializer extends Serializer<ArrayList<?>> {
-        ArrayListSerializer() {
-            super(false, false);
-        }
-
-        @Override
-        public void write(Kryo kryo, Output output, ArrayList<?> list) {
-            writeElements(kryo, output, list);
-        }
-
-        @Override
-        public ArrayList<?> read(Kryo kryo, Input input, Class<? extends ArrayList<?>> type) {
-            return new ArrayList<>(Arrays.asList(readElements(kryo, input, "list")));
-        }
+    static ElementsSerializer<ArrayList<?>> arrayLists() {
+        return new ElementsSerializer<>(false, "list", elements -> new ArrayList<>(Arrays.asList(elements)));
     }
 
     /**
@@ -74,37 +76,14 @@ final class WireCollectionSerializers {
      * records that keep a hostile peer's nulls so that their receiver can see and refuse them (consensus
      * {@code BlockResponse}).
      */
-    static final class UnmodifiableListSerializer extends Serializer<List<?>> {
-        UnmodifiableListSerializer() {
-            super(false, true);
-        }
-
-        @Override
-        public void write(Kryo kryo, Output output, List<?> list) {
-            writeElements(kryo, output, list);
-        }
-
-        @Override
-        public List<?> read(Kryo kryo, Input input, Class<? extends List<?>> type) {
-            return Collections.unmodifiableList(new ArrayList<>(Arrays.asList(readElements(kryo, input, "list"))));
-        }
+    static ElementsSerializer<List<?>> unmodifiableLists() {
+        return new ElementsSerializer<>(true, "list",
+                elements -> Collections.unmodifiableList(new ArrayList<>(Arrays.asList(elements))));
     }
 
-    /** {@code Set.of} and {@code Set.copyOf} sets: read back with {@code Set.of}. */
-    static final class ImmutableSetSerializer extends Serializer<Set<?>> {
-        ImmutableSetSerializer() {
-            super(false, true);
-        }
-
-        @Override
-        public void write(Kryo kryo, Output output, Set<?> set) {
-            writeElements(kryo, output, set);
-        }
-
-        @Override
-        public Set<?> read(Kryo kryo, Input input, Class<? extends Set<?>> type) {
-            return immutable(() -> Set.of(readElements(kryo, input, "set")), "set");
-        }
+    /** {@code Set.of} and {@code Set.copyOf} sets: read back with {@code Set.of} (no nulls, no duplicates). */
+    static ElementsSerializer<Set<?>> immutableSets() {
+        return new ElementsSerializer<>(true, "set", Set::of);
     }
 
     /** {@code Map.of} and {@code Map.copyOf} maps: read back with {@code Map.ofEntries}. */
