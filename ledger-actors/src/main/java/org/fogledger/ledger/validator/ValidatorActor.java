@@ -183,7 +183,8 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
 
     @Override
     public ValidatorState emptyState() {
-        return ValidatorState.empty(genesis, settings.retainedCommittedBlocks());
+        // The journal's folded tail is what the core's window of committed blocks is rebuilt from after a restart.
+        return ValidatorState.empty(genesis, settings.consensus().retainedCommittedBlocks());
     }
 
     // -----------------------------------------------------------------------------------------------------------

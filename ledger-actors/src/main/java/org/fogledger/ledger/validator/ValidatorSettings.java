@@ -9,17 +9,15 @@ import org.fogledger.ledger.mempool.MempoolConfig;
  * What one validator needs to run: its key, the validator set from the genesis file, consensus tuning, mempool
  * limits, and memory bounds.
  *
- * @param verificationCacheSize   signature answers remembered, so a transaction checked at admission is not checked
- *                                again when it appears in a proposal
- * @param retainedCommittedBlocks committed blocks kept in memory to serve peers that catch up
+ * @param verificationCacheSize signature answers remembered, so a transaction checked at admission is not checked
+ *                              again when it appears in a proposal
  */
 public record ValidatorSettings(
         KeyPair key,
         ValidatorSet validators,
         ConsensusConfig consensus,
         MempoolConfig mempool,
-        int verificationCacheSize,
-        int retainedCommittedBlocks) {
+        int verificationCacheSize) {
 
     public ValidatorSettings {
         if (!validators.contains(key.publicKey())) {
@@ -34,10 +32,10 @@ public record ValidatorSettings(
     /** Defaults for a validator of {@code chainId}. */
     public static ValidatorSettings defaults(KeyPair key, ValidatorSet validators, String chainId) {
         return new ValidatorSettings(key, validators, ConsensusConfig.defaults(chainId), MempoolConfig.defaults(chainId),
-                1 << 20, 10_000);
+                1 << 20);
     }
 
     public ValidatorSettings withConsensus(ConsensusConfig consensus) {
-        return new ValidatorSettings(key, validators, consensus, mempool, verificationCacheSize, retainedCommittedBlocks);
+        return new ValidatorSettings(key, validators, consensus, mempool, verificationCacheSize);
     }
 }
