@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.storage.JournalSettings;
 import org.fogledger.ledger.storage.StorageChoice;
+import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.validator.Genesis;
 import org.fogledger.ledger.validator.ValidatorNode;
 import org.fogledger.ledger.validator.ValidatorSettings;
@@ -64,20 +64,11 @@ abstract class BenchCluster implements AutoCloseable {
     }
 
     static Genesis genesis(int n, byte[] seed) {
-        List<Genesis.Member> members = new ArrayList<>();
+        List<PublicKey> keys = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            members.add(new Genesis.Member("v" + i, BenchKeys.validatorKey(seed, i).publicKey(), "127.0.0.1",
-                    freePort()));
+            keys.add(BenchKeys.validatorKey(seed, i).publicKey());
         }
-        return new Genesis(CHAIN_ID, members);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot find a free TCP port: " + e.getMessage(), e);
-        }
+        return Genesis.onLoopback(CHAIN_ID, keys);
     }
 
     // -----------------------------------------------------------------------------------------------------------

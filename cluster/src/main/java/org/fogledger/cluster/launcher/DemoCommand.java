@@ -2,7 +2,6 @@ package org.fogledger.cluster.launcher;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +88,6 @@ final class DemoCommand implements Callable<Integer> {
         Path demoDir = dataDir.toAbsolutePath().normalize().resolve("demo");
 
         List<KeyPair> keys = new ArrayList<>();
-        List<Genesis.Member> members = new ArrayList<>();
         for (int i = 0; i < VALIDATORS; i++) {
             Path keyFile = demoDir.resolve("v" + i).resolve(KEY_FILE);
             try {
@@ -101,9 +99,9 @@ final class DemoCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
-            members.add(new Genesis.Member("v" + i, keys.get(i).publicKey(), "127.0.0.1", freePort()));
         }
-        Genesis genesis = new Genesis(CHAIN_ID, members);
+        Genesis genesis = Genesis.onLoopback(CHAIN_ID, keys.stream().map(KeyPair::publicKey).toList());
+        List<Genesis.Member> members = genesis.validators();
 
         out.println("FogLedger demo: " + VALIDATORS + " validators in this JVM, chain '" + CHAIN_ID + "'");
         out.println("  data dir  " + demoDir);
@@ -248,11 +246,5 @@ final class DemoCommand implements Callable<Integer> {
 
     private static ValidatorStatus status(ValidatorNode node) throws Exception {
         return node.status().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -67,6 +67,28 @@ public record Genesis(String chainId, List<Member> validators) {
                         + " is not a validator"));
     }
 
+    /**
+     * A chain of validators on this machine: named v0, v1, ... in the keys' order, each on 127.0.0.1 at a TCP port
+     * free right now. For the demo, benchmarks and tests that run several validators on one host.
+     */
+    public static Genesis onLoopback(String chainId, List<PublicKey> keys) {
+        List<Member> members = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            members.add(new Member("v" + i, keys.get(i), "127.0.0.1", freeLoopbackPort()));
+        }
+        return new Genesis(chainId, members);
+    }
+
+    /** A TCP port nothing listens on at the moment (the OS's choice); another process may still take it first. */
+    public static int freeLoopbackPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot find a free TCP port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads {@code fogledger.genesis} from a config, naming the entry that is wrong. */
     public static Genesis fromConfig(Config config) {
         Config genesis = config.getConfig("fogledger.genesis");

@@ -2,8 +2,6 @@ package org.fogledger.ledger.validator;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,15 +31,13 @@ public final class LocalCluster implements AutoCloseable {
 
     public LocalCluster(int n, Function<String, Config> storage) {
         this.storage = storage;
-        List<Genesis.Member> members = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             byte[] secret = new byte[32];
             Arrays.fill(secret, (byte) (0x60 + i));
             KeyPair key = KeyPair.fromPrivateKey(SignatureScheme.ED25519, secret);
             keys.add(key);
-            members.add(new Genesis.Member("v" + i, key.publicKey(), "127.0.0.1", freePort()));
         }
-        this.genesis = new Genesis(CHAIN_ID, members);
+        this.genesis = Genesis.onLoopback(CHAIN_ID, keys.stream().map(KeyPair::publicKey).toList());
     }
 
     public LocalCluster startAll() {
@@ -71,14 +67,6 @@ public final class LocalCluster implements AutoCloseable {
             } catch (RuntimeException e) {
                 // keep closing the others
             }
-        }
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -450,7 +450,7 @@ class MultiProcessFailoverTest {
                 pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
                 pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
                 pekko.coordinated-shutdown.exit-jvm = off
-                """.formatted(ValidatorProcesses.freePort()))
+                """.formatted(Genesis.freeLoopbackPort()))
                 .withFallback(ConfigFactory.parseMap(Map.of("pekko.cluster.seed-nodes", seeds)))
                 .withFallback(ConfigFactory.load());
         return ActorSystem.create(Behaviors.empty(), ValidatorNode.SYSTEM_NAME, config);

@@ -3,7 +3,6 @@ package org.fogledger.ledger.validator.process;
 import com.typesafe.config.ConfigUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ final class ValidatorProcesses implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             KeyPair key = KeyPair.generate();
             keys.add(key);
-            members.add(new Genesis.Member(name(i), key.publicKey(), "127.0.0.1", freePort()));
+            members.add(new Genesis.Member(name(i), key.publicKey(), "127.0.0.1", Genesis.freeLoopbackPort()));
             logs.add(new ArrayList<>());
         }
         this.genesis = new Genesis(CHAIN_ID, members);
@@ -247,11 +246,4 @@ final class ValidatorProcesses implements AutoCloseable {
         return processes[index].isAlive() ? -1 : processes[index].exitValue();
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
