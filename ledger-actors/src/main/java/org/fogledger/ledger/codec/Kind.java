@@ -22,7 +22,9 @@ public enum Kind {
     /** Reserved for the consensus core's proposals. */
     PROPOSAL(11),
     /** The execution results of one block, whose hash travels in the next header. */
-    RESULTS(12);
+    RESULTS(12),
+    /** What one contract execution produced: a leaf of a block's results tree. */
+    EXECUTION_RECORD(13);
 
     private final int code;
 

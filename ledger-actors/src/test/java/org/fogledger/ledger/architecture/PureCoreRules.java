@@ -41,7 +41,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class PureCoreRules {
     /** The packages that hold rules. A contract's logic package joins this list when it exists. */
     static final String[] PURE_PACKAGES = {"..ledger.crypto..", "..ledger.codec..", "..ledger.chain..",
-            "..ledger.consensus.."};
+            "..ledger.consensus..", "..ledger.contract.."};
 
     /**
      * The one place allowed to create an unseeded random source: the convenience that draws a fresh key from
