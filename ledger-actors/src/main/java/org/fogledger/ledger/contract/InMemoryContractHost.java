@@ -35,15 +35,27 @@ public final class InMemoryContractHost {
                     address -> contract.initialState(address.instance()));
             InstanceTransition<?> transition = Executor.run(contract, state, invocation, limits);
             states.put(invocation.address(), transition.state());
+            if (contract instanceof ContractDeployer<?, ?> deployer && transition.report().result().ok()) {
+                addDeployed(deployer, transition.state());
+            }
             execution.complete(transition.report());
         }
         executedHeight = height;
         return execution.results();
     }
 
-    /** Adds a contract deployed at run time; see {@link ContractCatalog#withContract}. */
-    public void deploy(Contract<?, ?> contract) {
-        catalog = catalog.withContract(contract);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void addDeployed(ContractDeployer deployer, Object state) {
+        for (Object deployed : deployer.deployedContracts(state)) {
+            Contract<?, ?> contract = (Contract<?, ?>) deployed;
+            if (!catalog.contains(contract.name())) {
+                catalog = catalog.withContract(contract);
+            }
+        }
+    }
+
+    public ContractCatalog catalog() {
+        return catalog;
     }
 
     /** The instance's state, or its initial state if it never ran. */
