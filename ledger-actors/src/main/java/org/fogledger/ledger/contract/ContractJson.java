@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,6 +97,15 @@ public final class ContractJson {
         } catch (IOException e) {
             throw new IllegalStateException("stored " + type.getSimpleName() + " does not read back: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #readTrusted(byte[], Class)} for generic types, e.g. a list of a contract's events. */
+    public static <T> T readTrusted(byte[] json, JavaType type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored " + type + " does not read back: " + e.getMessage(), e);
         }
     }
 
