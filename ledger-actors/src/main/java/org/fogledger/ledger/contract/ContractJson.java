@@ -62,6 +62,20 @@ public final class ContractJson {
         }
     }
 
+    /**
+     * Writes a list whose elements are of {@code elementType}, keeping the type ids of a polymorphic (sealed)
+     * element type, which writing a {@code List<?>} would lose to erasure.
+     */
+    public static byte[] writeList(java.util.List<?> values, Class<?> elementType) {
+        try {
+            return MAPPER.writerFor(MAPPER.getTypeFactory().constructCollectionType(java.util.List.class,
+                    elementType)).writeValueAsBytes(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write a list of " + elementType.getSimpleName()
+                    + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static String writeString(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
@@ -24,6 +22,8 @@ import org.fogledger.ledger.contract.ExecutionReport;
 import org.fogledger.ledger.contract.Executor;
 import org.fogledger.ledger.contract.InstanceTransition;
 import org.fogledger.ledger.contract.Invocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One contract instance as a persistent actor: a thin shell that runs the contract's pure logic through
@@ -64,12 +64,11 @@ public final class ContractInstance
     private final int snapshotEvery;
     private final JavaType eventListType;
     private final JavaType stateType;
-    private final ActorContext<Command> context;
+    private static final Logger LOG = LoggerFactory.getLogger(ContractInstance.class);
 
-    private ContractInstance(ActorContext<Command> context, PersistenceId id, Contract<?, ?> contract,
+    private ContractInstance(PersistenceId id, Contract<?, ?> contract,
                              ExecutionLimits limits, int snapshotEvery) {
         super(id);
-        this.context = context;
         this.contract = contract;
         this.limits = limits;
         this.snapshotEvery = snapshotEvery;
@@ -86,12 +85,12 @@ public final class ContractInstance
     public static Behavior<Command> create(String hostId, ContractAddress address, Contract<?, ?> contract,
                                            ExecutionLimits limits, int snapshotEvery) {
         Objects.requireNonNull(address, "address");
-        return Behaviors.setup(context -> new ContractInstance(context, persistenceId(hostId, address), contract,
-                limits, snapshotEvery));
+        // Not wrapped in Behaviors.setup: the persistence testkit drives an EventSourcedBehavior directly.
+        return new ContractInstance(persistenceId(hostId, address), contract, limits, snapshotEvery);
     }
 
     public static PersistenceId persistenceId(String hostId, ContractAddress address) {
-        return PersistenceId.of("contract", hostId + "|" + address);
+        return PersistenceId.of("contract-" + hostId, address.toString());
     }
 
     @Override
@@ -127,7 +126,7 @@ public final class ContractInstance
         }
         InstanceTransition<?> transition = Executor.run(contract, state.contractState(), invocation, limits);
         ExecutionReport report = transition.report();
-        byte[] eventsJson = ContractJson.write(transition.events());
+        byte[] eventsJson = ContractJson.writeList(transition.events(), contract.eventType());
         return Effect().persist(new InstanceExecuted(height, index, eventsJson, report))
                 .thenRun(after -> execute.replyTo().tell(report));
     }
@@ -150,7 +149,7 @@ public final class ContractInstance
             answer = new QueryAnswer(false, refusal.code(), refusal.getMessage().getBytes(
                     java.nio.charset.StandardCharsets.UTF_8), state.lastHeight());
         } catch (RuntimeException bug) {
-            context.getLog().warn("query {} on {} failed", query.query(), persistenceId().id(), bug);
+            LOG.warn("query {} on {} failed", query.query(), persistenceId().id(), bug);
             answer = new QueryAnswer(false, "query-error", String.valueOf(bug.getMessage()).getBytes(
                     java.nio.charset.StandardCharsets.UTF_8), state.lastHeight());
         }
