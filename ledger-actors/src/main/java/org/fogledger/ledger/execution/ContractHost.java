@@ -123,7 +123,7 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
     private final ActorRef<BlocksWanted> source;
     private final ActorRef<BlockExecuted> listener;
     private final ActorRef<ExecutionReport> reportAdapter;
-    private final ActorRef<ExecutedResults> checkpointAdapter;
+    private final ActorRef<HostCheckpoint.Recorded> checkpointAdapter;
     private final ActorRef<HostCheckpoint.Command> checkpoint;
     private final Map<ContractAddress, Live> live = new HashMap<>();
     private final Map<ContractAddress, Long> lastUsed = new HashMap<>();
@@ -151,7 +151,8 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
         this.source = source;
         this.listener = listener;
         this.reportAdapter = context.messageAdapter(ExecutionReport.class, Reported::new);
-        this.checkpointAdapter = context.messageAdapter(ExecutedResults.class, Checkpointed::new);
+        this.checkpointAdapter = context.messageAdapter(HostCheckpoint.Recorded.class,
+                recorded -> new Checkpointed(recorded.results()));
         this.checkpoint = context.spawn(HostCheckpoint.create(settings.hostId(), settings.genesisResults()),
                 "checkpoint");
         checkpoint.tell(new HostCheckpoint.Get(context.messageAdapter(ExecutedResults.class, CheckpointLoaded::new)));

@@ -21,7 +21,11 @@ public final class HostCheckpoint
     public sealed interface Command {
     }
 
-    public record Record(ExecutedResults results, ActorRef<ExecutedResults> replyTo) implements Command {
+    public record Record(ExecutedResults results, ActorRef<Recorded> replyTo) implements Command {
+    }
+
+    /** The answer to {@link Record}: durable. (Its own type: a host adapts each reply type once.) */
+    public record Recorded(ExecutedResults results) {
     }
 
     public record Get(ActorRef<ExecutedResults> replyTo) implements Command {
@@ -55,7 +59,7 @@ public final class HostCheckpoint
     public CommandHandler<Command, BlockExecuted, ExecutedResults> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()
                 .onCommand(Record.class, (state, record) -> Effect().persist(new BlockExecuted(record.results()))
-                        .thenReply(record.replyTo(), after -> after))
+                        .thenReply(record.replyTo(), after -> new Recorded(after)))
                 .onCommand(Get.class, (state, get) -> Effect().reply(get.replyTo(), state))
                 .build();
     }
