@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A planted bug: a tally contract whose {@code add} answers with a process-wide counter, the kind of hidden state
+ * A planted bug: a tally contract whose {@code add} answers with its object identity and a process-wide counter, the kind of hidden state
  * (a static, a clock, a cache) that makes two validators executing the same block answer differently. Tests use it
  * to show that divergence is caught.
  */
@@ -38,7 +38,8 @@ public final class ImpureTallyContract implements Contract<TallyContract.Tallies
         if (!invocation.command().equals("add")) {
             return outcome;
         }
-        byte[] leak = Long.toString(CALLS.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
+        // Which object runs, and how often it ran in this process: what one validator sees and another doesn't.
+        byte[] leak = (System.identityHashCode(this) + ":" + CALLS.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
         return new Outcome<>(outcome.events(), ContractResult.ok("added", leak), outcome.messages());
     }
 
