@@ -29,6 +29,7 @@ import org.fogledger.ledger.contract.ExecutionLimits;
 import org.fogledger.ledger.contract.ExecutionReport;
 import org.fogledger.ledger.contract.Invocation;
 import org.fogledger.ledger.contract.ResultsClaims;
+import org.fogledger.ledger.wire.WireMessage;
 
 /**
  * Executes committed blocks, in height order, through event-sourced {@link ContractInstance}s, one invocation at a
@@ -55,7 +56,8 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
                                 ActorRef<QueryResult> replyTo) implements Command {
     }
 
-    public record QueryResult(boolean ok, String code, byte[] json, long executedHeight) {
+    /** Crosses the wire when a remote client asks (see {@code ValidatorActor.QueryContract}). */
+    public record QueryResult(boolean ok, String code, byte[] json, long executedHeight) implements WireMessage {
         public String text() {
             return new String(json, StandardCharsets.UTF_8);
         }

@@ -45,6 +45,7 @@ import org.fogledger.ledger.consensus.SafetyRules;
 import org.fogledger.ledger.consensus.SignatureVerifier;
 import org.fogledger.ledger.consensus.TimerKind;
 import org.fogledger.ledger.contract.BlockResults;
+import org.fogledger.ledger.contract.ContractAddress;
 import org.fogledger.ledger.contract.ContractResult;
 import org.fogledger.ledger.contract.ExecutionRecord;
 import org.fogledger.ledger.crypto.Hash;
@@ -100,6 +101,14 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     /** The hashes of committed blocks from {@code fromHeight} (at most {@code max}), from the in-memory tail. */
     public record GetCommittedHashes(long fromHeight, int max, ActorRef<CommittedHashes> replyTo)
             implements Command, WireMessage {
+    }
+
+    /**
+     * A read-only question to a contract instance ({@code name/instance}), answered from this validator's state
+     * after its last executed block, whose height the answer names.
+     */
+    public record QueryContract(String address, String query, byte[] argument,
+                                ActorRef<ContractHost.QueryResult> replyTo) implements Command, WireMessage {
     }
 
     private record TimerExpired(TimerKind kind, long round) implements Command {
@@ -265,6 +274,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 .onCommand(PeersChanged.class, this::onPeersChanged)
                 .onCommand(GetStatus.class, this::onGetStatus)
                 .onCommand(HostWantsBlocks.class, this::onHostWantsBlocks)
+                .onCommand(QueryContract.class, this::onQueryContract)
                 .onCommand(HostExecuted.class, this::onHostExecuted)
                 .onCommand(GetCommittedHashes.class, (state, get) -> {
                     get.replyTo().tell(state.committedHashes(get.fromHeight(), Math.max(0, Math.min(get.max(), 10_000))));
@@ -530,6 +540,26 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         for (Block block : blocks) {
             message.wanted().host().tell(new ContractHost.ExecuteBlock(block));
         }
+        return Effect().none();
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onQueryContract(QueryContract query) {
+        ContractAddress address;
+        try {
+            address = ContractAddress.parse(query.address());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            query.replyTo().tell(new ContractHost.QueryResult(false, "bad-address",
+                    String.valueOf(e.getMessage()).getBytes(java.nio.charset.StandardCharsets.UTF_8), -1));
+            return Effect().none();
+        }
+        byte[] argument = query.argument() == null ? new byte[0] : query.argument();
+        if (argument.length > settings.mempool().maxTransactionBytes() || query.query() == null) {
+            query.replyTo().tell(new ContractHost.QueryResult(false, "bad-query",
+                    ("a query needs a name and an argument of at most " + settings.mempool().maxTransactionBytes()
+                            + " bytes").getBytes(java.nio.charset.StandardCharsets.UTF_8), -1));
+            return Effect().none();
+        }
+        contractHost.tell(new ContractHost.QueryInstance(address, query.query(), argument, query.replyTo()));
         return Effect().none();
     }
 
