@@ -2,6 +2,7 @@ package org.fogledger.ledger.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fogledger.ledger.contract.registry.RegistryContract;
 
 /**
  * The contracts every validator of a chain runs from genesis. They must be the same on every validator, since
@@ -12,9 +13,10 @@ public final class BuiltInContracts {
     private BuiltInContracts() {
     }
 
-    /** The built-in catalog. */
-    public static ContractCatalog catalog() {
+    /** The built-in catalog of chain {@code chainId} (signed statements inside contracts are bound to it). */
+    public static ContractCatalog catalog(String chainId) {
         List<Contract<?, ?>> contracts = new ArrayList<>();
+        contracts.add(new RegistryContract(chainId));
         return ContractCatalog.of(contracts);
     }
 }

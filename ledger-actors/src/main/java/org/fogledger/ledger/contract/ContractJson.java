@@ -135,6 +135,9 @@ public final class ContractJson {
         if (cut > 0) {
             message = message.substring(0, cut);
         }
+        // Advice meant for the programmer who configured the mapper, not for whoever sent the document.
+        message = message.replaceAll(" \\(but could if coercion was enabled[^)]*\\)", "")
+                .replace("`java.lang.String`", "a string").replace("`java.lang.Long`", "an integer");
         return (field.isEmpty() ? "" : "field '" + field + "': ") + message
                 + (path == null || !field.isEmpty() ? "" : " (" + path + ")");
     }

@@ -39,7 +39,7 @@ public record ValidatorSettings(
     /** Defaults for a validator of {@code chainId}. */
     public static ValidatorSettings defaults(KeyPair key, ValidatorSet validators, String chainId) {
         return new ValidatorSettings(key, validators, ConsensusConfig.defaults(chainId), MempoolConfig.defaults(chainId),
-                1 << 20, BuiltInContracts.catalog(), ExecutionLimits.DEFAULT);
+                1 << 20, BuiltInContracts.catalog(chainId), ExecutionLimits.DEFAULT);
     }
 
     public ValidatorSettings withConsensus(ConsensusConfig consensus) {

@@ -23,7 +23,7 @@ public final class LocalCluster implements AutoCloseable {
     public final List<ValidatorNode> nodes = new ArrayList<>();
     private final Function<String, Config> storage;
     private java.util.function.IntFunction<org.fogledger.ledger.contract.ContractCatalog> contracts =
-            index -> org.fogledger.ledger.contract.BuiltInContracts.catalog();
+            index -> org.fogledger.ledger.contract.BuiltInContracts.catalog(CHAIN_ID);
 
     /** n validators with H2 journals under {@code dir}, one folder each. */
     public static LocalCluster withH2(int n, java.nio.file.Path dir) {

@@ -25,6 +25,12 @@ import org.fogledger.ledger.crypto.Signature;
  * this class parses, checks in that order and records. See docs/contracts/registry.md.
  */
 public final class RegistryContract implements Contract<DeviceState, DeviceEvent> {
+    /** The chain this registry runs on: resale statements are bound to it. */
+    private final String chainId;
+
+    public RegistryContract(String chainId) {
+        this.chainId = java.util.Objects.requireNonNull(chainId, "chainId");
+    }
     public static final String NAME = "registry";
     public static final int MAX_MODEL_LENGTH = 128;
     public static final int MAX_NOTE_LENGTH = 280;
@@ -174,7 +180,7 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
                     + "; this block's time is " + context.blockTimeMillis());
         }
         PublicKey counterSigner = role == DeclarerRole.OWNER ? newOwner : device.owner();
-        OwnershipTransferStatement statement = new OwnershipTransferStatement(device.deviceId(), device.owner(),
+        OwnershipTransferStatement statement = new OwnershipTransferStatement(chainId, device.deviceId(), device.owner(),
                 newOwner, sequence, validUntil);
         meter.charge(SIGNATURE_CHECK_STEPS);
         if (!statement.isSignedBy(counterSigner, counterSignature)) {

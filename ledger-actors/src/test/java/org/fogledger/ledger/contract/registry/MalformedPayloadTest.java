@@ -57,7 +57,7 @@ class MalformedPayloadTest {
                     "registry.register: field 'location' is required"),
             // The shared reader turns a number into text; the path rules still refuse it.
             new Case("register", MAKER, register("\"" + DEVICE + "\"", "\"m\"", "7"),
-                    "registry.register: field 'location' '7' must start with '/'"),
+                    "registry.register: field 'location': Cannot coerce Integer value (7) to a string value"),
             new Case("register", MAKER, "{\"deviceKey\":\"" + DEVICE + "\",\"colour\":\"red\"}",
                     "registry.register: field 'colour': Unrecognized field \"colour\""),
             new Case("declare", OWNER, "{}", "registry.declare: field 'declaration' is required"),

@@ -94,7 +94,7 @@ class RegistrationTest {
                 expectRefused(registry.send(OWNER, "declare", declaration(Declaration.COMMISSIONED)),
                         "not-registered").text());
         expectRefused(registry.send(OWNER, "resell", RegistryHarness.resale(STRANGER.publicKey(), 0, 1,
-                new OwnershipTransferStatement(DEVICE, OWNER.publicKey(), STRANGER.publicKey(), 0, 1).sign(STRANGER))),
+                new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, DEVICE, OWNER.publicKey(), STRANGER.publicKey(), 0, 1).sign(STRANGER))),
                 "not-registered");
         expectRefused(registry.send(OWNER, "grant-administration", grant(STRANGER.publicKey(), null)),
                 "not-registered");

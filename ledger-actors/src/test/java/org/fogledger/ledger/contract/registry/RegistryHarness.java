@@ -36,7 +36,7 @@ final class RegistryHarness {
     static final KeyPair STRANGER = key("stranger");
     static final KeyPair DEVICE_KEY = key("device");
 
-    private final InMemoryContractHost host = new InMemoryContractHost(ContractCatalog.of(new RegistryContract(),
+    private final InMemoryContractHost host = new InMemoryContractHost(ContractCatalog.of(new RegistryContract(RegistryHarness.CHAIN_ID),
             new RelayContract(DeclarationRights.AUTHORITY_CONTRACT), new RelayContract("impostor")),
             ExecutionLimits.DEFAULT);
     private long height;
@@ -159,7 +159,7 @@ final class RegistryHarness {
     ContractResult resell(KeyPair sender, KeyPair buyer, KeyPair seller, KeyPair counterSigner) {
         long sequence = device().ownershipSequence();
         long validUntil = blockTimeMillis + 60_000;
-        Signature signature = new OwnershipTransferStatement(DEVICE, seller.publicKey(), buyer.publicKey(), sequence,
+        Signature signature = new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, DEVICE, seller.publicKey(), buyer.publicKey(), sequence,
                 validUntil).sign(counterSigner);
         return send(sender, "resell", resale(buyer.publicKey(), sequence, validUntil, signature));
     }

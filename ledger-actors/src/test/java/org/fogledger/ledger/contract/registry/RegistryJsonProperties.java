@@ -45,7 +45,7 @@ class RegistryJsonProperties {
     @Property(tries = 60)
     void applying_any_events_never_throws_and_gives_states_that_round_trip(
             @ForAll("histories") List<DeviceEvent> events) {
-        RegistryContract contract = new RegistryContract();
+        RegistryContract contract = new RegistryContract(RegistryHarness.CHAIN_ID);
         DeviceState state = contract.initialState(RegistryHarness.DEVICE);
         for (DeviceEvent event : events) {
             state = contract.apply(state, event);

@@ -32,7 +32,7 @@ class ResaleTest {
 
     private static Signature statementSignedBy(KeyPair signer, String device, KeyPair seller, KeyPair buyer,
                                                long sequence, long validUntil) {
-        return new OwnershipTransferStatement(device, seller.publicKey(), buyer.publicKey(), sequence, validUntil)
+        return new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, device, seller.publicKey(), buyer.publicKey(), sequence, validUntil)
                 .sign(signer);
     }
 
@@ -205,16 +205,16 @@ class ResaleTest {
 
     @Test
     void the_statement_binds_every_field() {
-        OwnershipTransferStatement base = new OwnershipTransferStatement(DEVICE, OWNER.publicKey(),
+        OwnershipTransferStatement base = new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, DEVICE, OWNER.publicKey(),
                 BUYER.publicKey(), 3, 5_000);
         Signature signature = base.sign(BUYER);
         assertTrue(base.isSignedBy(BUYER.publicKey(), signature));
         for (OwnershipTransferStatement changed : new OwnershipTransferStatement[] {
-                new OwnershipTransferStatement("dev-43", OWNER.publicKey(), BUYER.publicKey(), 3, 5_000),
-                new OwnershipTransferStatement(DEVICE, STRANGER.publicKey(), BUYER.publicKey(), 3, 5_000),
-                new OwnershipTransferStatement(DEVICE, OWNER.publicKey(), STRANGER.publicKey(), 3, 5_000),
-                new OwnershipTransferStatement(DEVICE, OWNER.publicKey(), BUYER.publicKey(), 4, 5_000),
-                new OwnershipTransferStatement(DEVICE, OWNER.publicKey(), BUYER.publicKey(), 3, 5_001)}) {
+                new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, "dev-43", OWNER.publicKey(), BUYER.publicKey(), 3, 5_000),
+                new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, DEVICE, STRANGER.publicKey(), BUYER.publicKey(), 3, 5_000),
+                new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, DEVICE, OWNER.publicKey(), STRANGER.publicKey(), 3, 5_000),
+                new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, DEVICE, OWNER.publicKey(), BUYER.publicKey(), 4, 5_000),
+                new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, DEVICE, OWNER.publicKey(), BUYER.publicKey(), 3, 5_001)}) {
             assertFalse(changed.isSignedBy(BUYER.publicKey(), signature), changed.toString());
         }
     }
@@ -222,10 +222,10 @@ class ResaleTest {
     /** The signed bytes are a format other programs (fogctl, wallets) produce: pinned, byte for byte. */
     @Test
     void the_statement_bytes_are_stable() {
-        OwnershipTransferStatement statement = new OwnershipTransferStatement(DEVICE, OWNER.publicKey(),
+        OwnershipTransferStatement statement = new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, DEVICE, OWNER.publicKey(),
                 BUYER.publicKey(), 0, 1_100_000);
         assertEquals("464f474c45444745522f76312f72656769737472792d6f776e6572736869702d7472616e7366657200"
-                + "01" + "00000006" + "6465762d3432"
+                + "01" + "0000000d" + "72656769737472792d74657374" + "00000006" + "6465762d3432"
                 + "01" + "7846507885e3b3a4a67412b3e76606b399e244af763a5f8de9f7f96b55d2a0ef"
                 + "01" + "76a685c767e4fa8998936b5685333a82909057e229be2a572ddd0af4d7bc7422"
                 + "0000000000000000" + "000000000010c8e0",
@@ -234,7 +234,7 @@ class ResaleTest {
 
     @Test
     void the_statement_is_domain_separated_from_every_ledger_signature() {
-        byte[] signed = new OwnershipTransferStatement(DEVICE, OWNER.publicKey(), BUYER.publicKey(), 0, 1)
+        byte[] signed = new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, DEVICE, OWNER.publicKey(), BUYER.publicKey(), 0, 1)
                 .signingBytes();
         for (org.fogledger.ledger.codec.Domain domain : org.fogledger.ledger.codec.Domain.values()) {
             byte[] prefix = domain.prefix();
