@@ -3,6 +3,7 @@ package org.fogledger.ledger.contract.registry;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.fogledger.ledger.codec.CanonicalWriter;
+import org.fogledger.ledger.codec.Domain;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.crypto.Signature;
@@ -27,8 +28,7 @@ import org.fogledger.ledger.crypto.Verifier;
 public record OwnershipTransferStatement(String chainId, String deviceId, PublicKey currentOwner, PublicKey newOwner, long sequence,
                                          long validUntilMillis) {
 
-    public static final byte[] DOMAIN_PREFIX =
-            "FOGLEDGER/v1/registry-ownership-transfer\0".getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] DOMAIN_PREFIX = Domain.REGISTRY_OWNERSHIP_TRANSFER.prefix();
     private static final int VERSION = 1;
 
     public OwnershipTransferStatement {

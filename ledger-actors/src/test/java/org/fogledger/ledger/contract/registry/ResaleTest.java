@@ -237,6 +237,9 @@ class ResaleTest {
         byte[] signed = new OwnershipTransferStatement(RegistryHarness.CHAIN_ID, DEVICE, OWNER.publicKey(), BUYER.publicKey(), 0, 1)
                 .signingBytes();
         for (org.fogledger.ledger.codec.Domain domain : org.fogledger.ledger.codec.Domain.values()) {
+            if (domain == org.fogledger.ledger.codec.Domain.REGISTRY_OWNERSHIP_TRANSFER) {
+                continue;
+            }
             byte[] prefix = domain.prefix();
             assertFalse(signed.length >= prefix.length
                     && Arrays.equals(prefix, Arrays.copyOf(signed, prefix.length)), domain.name());
