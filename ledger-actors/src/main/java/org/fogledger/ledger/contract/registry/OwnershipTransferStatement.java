@@ -1,6 +1,5 @@
 package org.fogledger.ledger.contract.registry;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.fogledger.ledger.codec.CanonicalWriter;
 import org.fogledger.ledger.codec.Domain;
