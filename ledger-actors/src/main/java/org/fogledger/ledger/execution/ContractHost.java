@@ -198,7 +198,7 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
     private Behavior<Command> onCheckpointLoaded(CheckpointLoaded loaded) {
         executed = loaded.executed();
         claims = new ResultsClaims(4_096, executed);
-        getContext().getLog().info("contract host {} resumes after block {}", settings.hostId(), executed.height());
+        getContext().getLog().debug("contract host {} resumes after block {}", settings.hostId(), executed.height());
         if (source != null) {
             source.tell(new BlocksWanted(executed.height() + 1, getContext().getSelf()));
         }
