@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -127,6 +128,14 @@ public final class ContractJson {
     }
 
     private static String describe(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            // Jackson names the Java class; a sender needs the field and what it could have been.
+            String parent = fieldPath(e);
+            int dot = parent.lastIndexOf('.');
+            String where = dot < 0 ? "" : " in '" + parent.substring(0, dot) + "'";
+            return "unknown field '" + unknown.getPropertyName() + "'" + where + "; expected one of "
+                    + new java.util.TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList());
+        }
         String path = e.getPathReference();
         String field = fieldPath(e);
         String message = e.getOriginalMessage();

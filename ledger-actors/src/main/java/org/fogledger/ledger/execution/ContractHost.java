@@ -244,7 +244,7 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
         found = new ArrayList<>(claims.onClaim(block.header().executed(), block.header().proposer(),
                 block.height()));
         execution = new BlockExecution(block.height(), block.header().timestampMillis(), block.transactions(),
-                name -> catalog.contains(name), settings.limits());
+                executed.resultsHash(), name -> catalog.contains(name), settings.limits());
         return runNext();
     }
 

@@ -119,7 +119,19 @@ class BlockExecutionTest {
         primed.execute(1, 0, List.of(tx("tally/a", "add", "{\"name\":\"x\",\"amount\":1}")));
         BlockResults afterPriming = primed.execute(2, 0, block);
         assertNotEquals(once.resultsHash(), afterPriming.resultsHash());
-        assertTrue(once.proof(2).verify(once.records().get(2).hash(), once.resultsHash()));
-        assertFalse(once.proof(2).verify(once.records().get(1).hash(), once.resultsHash()));
+        assertTrue(once.proof(2).verify(once.records().get(2).hash(), once.recordsRoot()));
+        assertFalse(once.proof(2).verify(once.records().get(1).hash(), once.recordsRoot()));
+    }
+
+    @Test
+    void eachBlocksResultsHashChainsToThePreviousOne() {
+        InMemoryContractHost host = host();
+        BlockResults first = host.execute(1, 0, List.of(tx("tally/a", "add", "{\"name\":\"x\",\"amount\":3}")));
+        BlockResults second = host.execute(2, 0, List.of());
+
+        assertEquals(first.resultsHash(), second.previousResultsHash());
+        assertEquals(BlockResults.chain(2, first.resultsHash(), second.recordsRoot()), second.resultsHash());
+        // An empty block still moves the chain on: its hash differs from its predecessor's.
+        assertNotEquals(first.resultsHash(), second.resultsHash());
     }
 }

@@ -40,6 +40,7 @@ class ContractHostTest {
             .withFallback(PersistenceTestKitSnapshotPlugin.config())
             .withFallback(ConfigFactory.load()));
     private static final KeyPair PROPOSER = key(99);
+    private static final ExecutedResults GENESIS = Block.genesis(CHAIN).header().executed();
     private static int hosts;
 
     @AfterAll
@@ -140,10 +141,10 @@ class ContractHostTest {
         for (long seed = 1; seed <= 6; seed++) {
             List<List<Transaction>> bodies = randomBlocks(seed, 6);
             InMemoryContractHost reference = new InMemoryContractHost(ContractCatalog.of(new TallyContract()),
-                    ExecutionLimits.DEFAULT);
+                    ExecutionLimits.DEFAULT, GENESIS);
             List<Block> blocks = chain(bodies, reference);
             InMemoryContractHost replay = new InMemoryContractHost(ContractCatalog.of(new TallyContract()),
-                    ExecutionLimits.DEFAULT);
+                    ExecutionLimits.DEFAULT, GENESIS);
             for (int v = 0; v < 4; v++) {
                 List<ContractHost.BlockExecuted> executed = runHost(uniqueHostId(), new TallyContract(), blocks);
                 for (int h = 0; h < blocks.size(); h++) {
@@ -169,7 +170,7 @@ class ContractHostTest {
                     "{\"name\":\"a\",\"amount\":1}".getBytes(StandardCharsets.UTF_8)));
         }
         InMemoryContractHost reference = new InMemoryContractHost(ContractCatalog.of(new ImpureTallyContract()),
-                ExecutionLimits.DEFAULT);
+                ExecutionLimits.DEFAULT, GENESIS);
         List<Block> blocks = chain(bodies, reference);
 
         List<ContractHost.BlockExecuted> executed = runHost(uniqueHostId(), new ImpureTallyContract(), blocks);
@@ -183,7 +184,7 @@ class ContractHostTest {
     void queriesReadTheStateAfterAWholeBlockAndSayWhichHeight() {
         List<Block> blocks = chain(List.of(List.of(Transaction.sign(key(1), CHAIN, 0, "tally/q", "add",
                 "{\"name\":\"kwh\",\"amount\":4}".getBytes(StandardCharsets.UTF_8)))),
-                new InMemoryContractHost(ContractCatalog.of(new TallyContract()), ExecutionLimits.DEFAULT));
+                new InMemoryContractHost(ContractCatalog.of(new TallyContract()), ExecutionLimits.DEFAULT, GENESIS));
         TestProbe<ContractHost.BlockExecuted> listener = KIT.createTestProbe();
         ActorRef<ContractHost.Command> host = KIT.spawn(ContractHost.create(settings(uniqueHostId()),
                 ContractCatalog.of(new TallyContract()), null, listener.getRef()));
@@ -208,7 +209,7 @@ class ContractHostTest {
     void aRestartedHostResumesAfterItsCheckpointAndAsksForTheBlocksItMisses() {
         List<List<Transaction>> bodies = randomBlocks(42, 6);
         InMemoryContractHost reference = new InMemoryContractHost(ContractCatalog.of(new TallyContract()),
-                ExecutionLimits.DEFAULT);
+                ExecutionLimits.DEFAULT, GENESIS);
         List<Block> blocks = chain(bodies, reference);
         String hostId = uniqueHostId();
         TestProbe<ContractHost.BlockExecuted> listener = KIT.createTestProbe();
@@ -232,7 +233,7 @@ class ContractHostTest {
         listener.expectNoMessage(Duration.ofMillis(200));
 
         InMemoryContractHost replay = new InMemoryContractHost(ContractCatalog.of(new TallyContract()),
-                ExecutionLimits.DEFAULT);
+                ExecutionLimits.DEFAULT, GENESIS);
         for (int h = 0; h < 6; h++) {
             BlockResults expected = replay.execute(h + 1, blocks.get(h).header().timestampMillis(),
                     blocks.get(h).transactions());
@@ -249,7 +250,7 @@ class ContractHostTest {
         Transaction add = Transaction.sign(key(1), CHAIN, 0, "tally/once", "add",
                 "{\"name\":\"kwh\",\"amount\":4}".getBytes(StandardCharsets.UTF_8));
         List<Block> blocks = chain(List.of(List.of(add)),
-                new InMemoryContractHost(ContractCatalog.of(new TallyContract()), ExecutionLimits.DEFAULT));
+                new InMemoryContractHost(ContractCatalog.of(new TallyContract()), ExecutionLimits.DEFAULT, GENESIS));
         // The crash: the instance applied execution (1, 0), the host never checkpointed block 1.
         ActorRef<ContractInstance.Command> instance = KIT.spawn(ContractInstance.create(hostId,
                 ContractAddress.parse("tally/once"), new TallyContract(), ExecutionLimits.DEFAULT, 3));
