@@ -78,6 +78,21 @@ class RuleMeteringTest {
     }
 
     @Test
+    void checking_a_program_is_metered_too() {
+        StepMeter meter = new StepMeter(10_000);
+        ProgramCompiler.compile(WasherProgram.bytes(), ProgramLimits.DEFAULT, meter);
+        long cost = meter.used();
+        assertTrue(cost > 50, () -> "checking the washer took " + cost + " steps");
+
+        Chain chain = new Chain(new ExecutionLimits(cost - 1, 64, 16, 4_096, 16_384),
+                DeployContract.alongside(List.of()));
+        BlockResults tooPoor = chain.run(USER, "deploy", "deploy",
+                new String(WasherProgram.bytes(), StandardCharsets.UTF_8));
+        assertEquals("step-budget-exceeded", tooPoor.forTransaction(0).result().code());
+        assertFalse(chain.host().catalog().contains("washer"));
+    }
+
+    @Test
     void the_worst_case_announced_at_deployment_is_what_a_command_costs_when_every_rule_runs() {
         Program program = ProgramCompiler.compile(("{\"name\":\"all\",\"state\":{\"x\":{\"type\":\"long\","
                 + "\"initial\":0}},\"commands\":{\"go\":{\"params\":{\"n\":\"long\",\"who\":\"string\"},"
