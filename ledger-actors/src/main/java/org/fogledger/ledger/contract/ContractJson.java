@@ -130,10 +130,7 @@ public final class ContractJson {
     private static String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             // Jackson names the Java class; a sender needs the field and what it could have been.
-            String parent = fieldPath(e);
-            int dot = parent.lastIndexOf('.');
-            String where = dot < 0 ? "" : " in '" + parent.substring(0, dot) + "'";
-            return "unknown field '" + unknown.getPropertyName() + "'" + where + "; expected one of "
+            return "field '" + fieldPath(e) + "': unknown field; expected one of "
                     + new java.util.TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList());
         }
         String path = e.getPathReference();

@@ -42,7 +42,7 @@ class ContractJsonTest {
                 .contains("field 'litres'"));
         assertTrue(refusal("{\"name\":\"x\",\"name\":\"y\",\"colour\":\"RED\",\"litres\":1}").getMessage()
                 .contains("name"));
-        assertEquals("shop.paint: unknown field 'tip'; expected one of [colour, litres, name]",
+        assertEquals("shop.paint: field 'tip': unknown field; expected one of [colour, litres, name]",
                 refusal("{\"name\":\"x\",\"colour\":\"RED\",\"litres\":1,\"tip\":0}").getMessage());
         assertEquals("malformed-payload", refusal("{\"name\":\"x\"} trailing").code());
         assertEquals("malformed-payload", refusal("[".repeat(100)).code());

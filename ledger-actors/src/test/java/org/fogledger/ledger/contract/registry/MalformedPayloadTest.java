@@ -59,7 +59,7 @@ class MalformedPayloadTest {
             new Case("register", MAKER, register("\"" + DEVICE + "\"", "\"m\"", "7"),
                     "registry.register: field 'location': Cannot coerce Integer value (7) to a string value"),
             new Case("register", MAKER, "{\"deviceKey\":\"" + DEVICE + "\",\"colour\":\"red\"}",
-                    "registry.register: unknown field 'colour'; expected one of [deviceKey, location, maker, model, owner]"),
+                    "registry.register: field 'colour': unknown field; expected one of [deviceKey, location, maker, model, owner]"),
             new Case("declare", OWNER, "{}", "registry.declare: field 'declaration' is required"),
             new Case("declare", OWNER, "{\"declaration\":\"lost\"}", "registry.declare: field 'declaration':"),
             // A number must not select the enum constant at that position (3 would be 'received').
