@@ -1,5 +1,13 @@
 package org.fogledger.ledger.execution;
 
+import static org.fogledger.ledger.execution.HostFixture.CHAIN;
+import static org.fogledger.ledger.execution.HostFixture.GENESIS;
+import static org.fogledger.ledger.execution.HostFixture.chain;
+import static org.fogledger.ledger.execution.HostFixture.key;
+import static org.fogledger.ledger.execution.HostFixture.randomBlocks;
+import static org.fogledger.ledger.execution.HostFixture.runHost;
+import static org.fogledger.ledger.execution.HostFixture.settings;
+import static org.fogledger.ledger.execution.HostFixture.uniqueHostId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,130 +43,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class ContractHostTest {
-    private static final String CHAIN = "host-test";
     private static final ActorTestKit KIT = ActorTestKit.create(PersistenceTestKitPlugin.config()
             .withFallback(PersistenceTestKitSnapshotPlugin.config())
             .withFallback(ConfigFactory.load()));
-    private static final KeyPair PROPOSER = key(99);
-    private static final ExecutedResults GENESIS = Block.genesis(CHAIN).header().executed();
-    private static int hosts;
 
     @AfterAll
     static void tearDown() {
         KIT.shutdownTestKit();
-    }
-
-    private static KeyPair key(int seed) {
-        byte[] secret = new byte[32];
-        secret[0] = (byte) seed;
-        return KeyPair.fromPrivateKey(SignatureScheme.ED25519, secret);
-    }
-
-    private static String uniqueHostId() {
-        return "h" + (++hosts);
-    }
-
-    private static ContractHost.Settings settings(String hostId) {
-        return new ContractHost.Settings(hostId, Block.genesis(CHAIN).header().executed(), ExecutionLimits.DEFAULT,
-                3, Duration.ofMinutes(5), 64);
-    }
-
-    /** Random blocks of tally transactions from a few senders, with adds, refusals, forwards and junk. */
-    private static List<List<Transaction>> randomBlocks(long seed, int blocks) {
-        Random random = new Random(seed);
-        KeyPair[] senders = {key(1), key(2), key(3)};
-        long[] nonces = new long[senders.length];
-        List<List<Transaction>> out = new ArrayList<>();
-        for (int b = 0; b < blocks; b++) {
-            List<Transaction> txs = new ArrayList<>();
-            int count = random.nextInt(8);
-            for (int i = 0; i < count; i++) {
-                int s = random.nextInt(senders.length);
-                String instance = "tally/i" + random.nextInt(4);
-                String json;
-                String command;
-                switch (random.nextInt(5)) {
-                    case 0, 1 -> {
-                        command = "add";
-                        json = "{\"name\":\"n" + random.nextInt(3) + "\",\"amount\":" + (random.nextInt(21) - 8) + "}";
-                    }
-                    case 2 -> {
-                        command = "forward";
-                        json = "{\"target\":\"tally/i" + random.nextInt(4) + "\",\"name\":\"n" + random.nextInt(3)
-                                + "\",\"amount\":" + random.nextInt(5) + "}";
-                    }
-                    case 3 -> {
-                        command = "echo";
-                        json = "{}";
-                    }
-                    default -> {
-                        command = random.nextBoolean() ? "add" : "nonsense";
-                        json = "{\"name\":1}";
-                    }
-                }
-                txs.add(Transaction.sign(senders[s], CHAIN, nonces[s]++, instance, command,
-                        json.getBytes(StandardCharsets.UTF_8)));
-            }
-            out.add(txs);
-        }
-        return out;
-    }
-
-    /** Blocks whose headers claim what {@code reference} computed, lagging two blocks as a pipelined leader would. */
-    private static List<Block> chain(List<List<Transaction>> bodies, InMemoryContractHost reference) {
-        List<Block> blocks = new ArrayList<>();
-        List<ExecutedResults> claims = new ArrayList<>();
-        claims.add(Block.genesis(CHAIN).header().executed());
-        Block parent = Block.genesis(CHAIN);
-        for (int h = 1; h <= bodies.size(); h++) {
-            ExecutedResults claim = claims.get(Math.max(0, h - 3));
-            Block block = Block.create(h, h, parent.hash(), claim, PROPOSER.publicKey(), 1_000L * h,
-                    bodies.get(h - 1));
-            BlockResults results = reference.execute(h, block.header().timestampMillis(), block.transactions());
-            claims.add(new ExecutedResults(h, results.resultsHash()));
-            blocks.add(block);
-            parent = block;
-        }
-        return blocks;
-    }
-
-    private static List<ContractHost.BlockExecuted> runHost(String hostId, Contract<?, ?> contract,
-                                                            List<Block> blocks) {
-        TestProbe<ContractHost.BlockExecuted> listener = KIT.createTestProbe();
-        ActorRef<ContractHost.Command> host = KIT.spawn(ContractHost.create(settings(hostId),
-                ContractCatalog.of(contract), null, listener.getRef()));
-        blocks.forEach(block -> host.tell(new ContractHost.ExecuteBlock(block)));
-        List<ContractHost.BlockExecuted> executed = new ArrayList<>();
-        for (int i = 0; i < blocks.size(); i++) {
-            executed.add(listener.receiveMessage(Duration.ofSeconds(10)));
-        }
-        KIT.stop(host);
-        return executed;
-    }
-
-    @Test
-    void fourHostsExecutingRandomBlocksAgreeWithEachOtherAndWithTheReference() {
-        for (long seed = 1; seed <= 6; seed++) {
-            List<List<Transaction>> bodies = randomBlocks(seed, 6);
-            InMemoryContractHost reference = new InMemoryContractHost(ContractCatalog.of(new TallyContract()),
-                    ExecutionLimits.DEFAULT, GENESIS);
-            List<Block> blocks = chain(bodies, reference);
-            InMemoryContractHost replay = new InMemoryContractHost(ContractCatalog.of(new TallyContract()),
-                    ExecutionLimits.DEFAULT, GENESIS);
-            for (int v = 0; v < 4; v++) {
-                List<ContractHost.BlockExecuted> executed = runHost(uniqueHostId(), new TallyContract(), blocks);
-                for (int h = 0; h < blocks.size(); h++) {
-                    if (v == 0) {
-                        BlockResults expected = replay.execute(h + 1, blocks.get(h).header().timestampMillis(),
-                                blocks.get(h).transactions());
-                        assertEquals(expected.resultsHash(), executed.get(h).results().resultsHash(),
-                                "seed " + seed + ", block " + (h + 1));
-                    }
-                    assertTrue(executed.get(h).divergences().isEmpty(),
-                            "seed " + seed + " host " + v + ": " + executed.get(h).divergences());
-                }
-            }
-        }
     }
 
     @Test
@@ -173,7 +64,7 @@ class ContractHostTest {
                 ExecutionLimits.DEFAULT, GENESIS);
         List<Block> blocks = chain(bodies, reference);
 
-        List<ContractHost.BlockExecuted> executed = runHost(uniqueHostId(), new ImpureTallyContract(), blocks);
+        List<ContractHost.BlockExecuted> executed = runHost(KIT, uniqueHostId(), new ImpureTallyContract(), blocks);
 
         long divergences = executed.stream().mapToLong(e -> e.divergences().size()).sum();
         assertTrue(divergences > 0, "the planted nondeterminism went unnoticed");
