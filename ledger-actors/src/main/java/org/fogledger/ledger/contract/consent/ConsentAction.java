@@ -61,15 +61,21 @@ public enum ConsentAction {
         return Optional.empty();
     }
 
-    /** The accepted codes, for error messages. */
+    /** The accepted codes by system, for error messages. */
     static String describeAll() {
         StringBuilder out = new StringBuilder();
+        String system = null;
         for (ConsentAction action : values()) {
-            if (!out.isEmpty()) {
+            if (!action.system.equals(system)) {
+                if (system != null) {
+                    out.append(" (").append(system).append(") or ");
+                }
+                system = action.system;
+            } else {
                 out.append(", ");
             }
-            out.append(action.code).append(" (").append(action.system).append(')');
+            out.append(action.code);
         }
-        return out.toString();
+        return out.append(" (").append(system).append(')').toString();
     }
 }

@@ -223,7 +223,8 @@ public final class FhirConsentReader {
             throw element.unsupported(element.path("type"), "'" + type + "' is not supported for a "
                     + identified.kind().system() + " identifier" + (identified.kind().fhirType() == null
                     ? ", which names whoever holds the key and carries no type"
-                    : ", which names a " + identified.kind().fhirType()));
+                    : ", which names " + article(identified.kind().fhirType()) + " "
+                    + identified.kind().fhirType()));
         }
         return new Reference(identified.kind(), identified.value(), element.string("display"));
     }
@@ -235,6 +236,10 @@ public final class FhirConsentReader {
                     + FhirSystems.KEY + ", " + FhirSystems.ROLE + ", " + FhirSystems.ORGANIZATION + " or "
                     + FhirSystems.DEVICE);
         }
+    }
+
+    private static String article(String noun) {
+        return "AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private Reference identifier(FhirElement identifier) {
