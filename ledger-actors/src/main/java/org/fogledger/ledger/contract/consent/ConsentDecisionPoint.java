@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.fogledger.ledger.contract.ContractJson;
+import org.fogledger.ledger.crypto.PublicKey;
 
 /**
  * Decides whether a data access is permitted by one owner's consents, and says which consent and provision
@@ -77,7 +78,7 @@ public final class ConsentDecisionPoint {
     }
 
     /** A request resolved once into the forms the compiled provisions compare. */
-    private record Access(long at, long dataTime, int actionBit, long purposeBit, String keyHex, String role,
+    private record Access(long at, long dataTime, int actionBit, long purposeBit, PublicKey key, String role,
                           String organization, String device, String classSystem, String classCode) {
 
         static Access of(DecisionRequest request) {
@@ -85,8 +86,8 @@ public final class ConsentDecisionPoint {
             return new Access(request.at(), request.effectiveDataTime(),
                     1 << ConsentAction.ofCode(request.action()).orElseThrow().ordinal(),
                     PurposeOfUse.bit(request.purpose()),
-                    recipient.key() == null ? null : ContractJson.hex(recipient.key()), recipient.role(),
-                    recipient.organization(), request.device(), request.dataClass().system(),
+                    recipient.key(), recipient.role(), recipient.organization(), request.device(),
+                    request.dataClass().system(),
                     request.dataClass().code());
         }
     }
@@ -102,6 +103,8 @@ public final class ConsentDecisionPoint {
         private final long dataEnd;
         private final ReferenceKind[] actorKinds;
         private final String[] actorValues;
+        // Key actors parsed once, so a decision compares keys without encoding the recipient's as hex.
+        private final PublicKey[] actorKeys;
         private final int actions;
         private final long purposes;
         private final String[] classSystems;
@@ -119,9 +122,13 @@ public final class ConsentDecisionPoint {
             int actorCount = provision.actor().size();
             actorKinds = new ReferenceKind[actorCount];
             actorValues = new String[actorCount];
+            actorKeys = new PublicKey[actorCount];
             for (int i = 0; i < actorCount; i++) {
                 actorKinds[i] = provision.actor().get(i).reference().kind();
                 actorValues[i] = provision.actor().get(i).reference().value();
+                if (actorKinds[i] == ReferenceKind.KEY) {
+                    actorKeys[i] = ContractJson.publicKeyFromHex(actorValues[i]);
+                }
             }
             int actionMask = 0;
             for (Coding action : provision.action()) {
@@ -201,13 +208,13 @@ public final class ConsentDecisionPoint {
                 return true;
             }
             for (int i = 0; i < actorKinds.length; i++) {
-                String asked = switch (actorKinds[i]) {
-                    case KEY -> access.keyHex;
-                    case ROLE -> access.role;
-                    case ORGANIZATION -> access.organization;
-                    case DEVICE -> null;
+                boolean matches = switch (actorKinds[i]) {
+                    case KEY -> actorKeys[i].equals(access.key);
+                    case ROLE -> actorValues[i].equals(access.role);
+                    case ORGANIZATION -> actorValues[i].equals(access.organization);
+                    case DEVICE -> false;
                 };
-                if (actorValues[i].equals(asked)) {
+                if (matches) {
                     return true;
                 }
             }
