@@ -77,7 +77,8 @@ final class ConsentTermsValidator {
         if (terms.policyRule() != null) {
             coding(root + ".policyRule", terms.policyRule());
         } else if (terms.policy().isEmpty()) {
-            throw refuse(root + ".policyRule", "is required when there is no policy (FHIR invariant ppc-1: a policy or a policyRule)");
+            throw refuse(root + ".policyRule",
+                    "is required when there is no policy (FHIR invariant ppc-1: a policy or a policyRule)");
         }
         required(root + ".provision", terms.provision());
         provision(root + ".provision", terms.provision(), 1);
