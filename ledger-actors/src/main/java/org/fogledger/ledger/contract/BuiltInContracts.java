@@ -3,6 +3,7 @@ package org.fogledger.ledger.contract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.fogledger.ledger.contract.consent.ConsentContract;
 import org.fogledger.ledger.contract.rules.DeployContract;
 import org.fogledger.ledger.contract.tokens.TokensContract;
 import org.fogledger.ledger.crypto.PublicKey;
@@ -30,6 +31,7 @@ public final class BuiltInContracts {
     public static ContractCatalog catalog(String chainId, Collection<PublicKey> tokenMinters) {
         List<Contract<?, ?>> contracts = new ArrayList<>();
         contracts.add(new RegistryContract(chainId));
+        contracts.add(new ConsentContract());
         contracts.add(new TokensContract(tokenMinters));
         contracts.add(DeployContract.alongside(contracts));
         return ContractCatalog.of(contracts);

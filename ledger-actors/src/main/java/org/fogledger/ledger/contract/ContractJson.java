@@ -145,7 +145,7 @@ public final class ContractJson {
         message = message.replaceAll(" \\(but could if coercion was enabled[^)]*\\)", "")
                 .replace("`java.lang.String`", "a string").replace("`java.lang.Long`", "an integer");
         return (field.isEmpty() ? "" : "field '" + field + "': ") + message
-                + (path == null || !field.isEmpty() ? "" : " (" + path + ")");
+                + (path == null || path.isEmpty() || !field.isEmpty() ? "" : " (" + path + ")");
     }
 
     private static String fieldPath(JsonMappingException e) {
