@@ -2,6 +2,7 @@ package org.fogledger.ledger.contract.trace;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Locale;
 import java.util.Objects;
 import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.crypto.PublicKey;
@@ -34,7 +35,7 @@ public sealed interface AuditVerdict {
 
         @Override
         public String describe() {
-            return "valid: " + kind.name().toLowerCase(java.util.Locale.ROOT) + " record " + sequence + " of stream '"
+            return "valid: " + kind.name().toLowerCase(Locale.ROOT) + " record " + sequence + " of stream '"
                     + streamId + "' is in batch " + firstSeq + ".." + lastSeq + " (root " + batchRoot.shortHex()
                     + "), anchored by " + gateway + " in transaction " + anchorTransaction.shortHex() + " of block "
                     + anchorHeight + " (" + anchorBlock.shortHex() + ") on chain '" + chainId
