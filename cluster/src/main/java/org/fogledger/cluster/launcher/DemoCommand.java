@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.fogledger.ledger.chain.Transaction;
+import org.fogledger.ledger.contract.ContractJson;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.storage.JournalSettings;
 import org.fogledger.ledger.storage.StorageChoice;
@@ -34,22 +35,25 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = BuildInfo.VersionProvider.class,
         headerHeading = "",
-        header = "Run a 4-validator FogLedger cluster in this JVM and commit a client's transactions.",
+        header = "Run a 4-validator FogLedger cluster in this JVM and bring a fleet of devices into service.",
         synopsisHeading = "%nUsage: ",
         descriptionHeading = "%n",
         description = {
             "Starts four validators (n = 3f+1, tolerating f = 1 faulty) as four Pekko ActorSystems in this JVM, "
                     + "talking over Artery on 127.0.0.1. Each keeps its own H2 journal and Ed25519 key under "
                     + "DIR/demo/v0..v3 (created on the first run, reused afterwards: a second run continues the "
-                    + "same chain). A demo client then submits signed transactions; the validators order them "
-                    + "with chained HotStuff and answer with receipts. The demo prints progress, then a summary, "
-                    + "and stops (unless --stay)."
+                    + "same chain). A maker then registers devices for a hospital in the registry contract, the "
+                    + "hospital declares each through its lifecycle (commissioned, shipped, received, installed) "
+                    + "and reports one stolen; every step is a signed transaction that the validators order with "
+                    + "chained HotStuff, execute in each validator's contract host and answer with a receipt. "
+                    + "Finally a gateway asks the registry whether two devices may connect. The demo prints "
+                    + "progress, then a summary, and stops (unless --stay)."
         },
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  fogledger demo                          start, commit 200 transactions, print a summary, stop",
-            "  fogledger demo --transactions 2000      a bigger run",
+            "  fogledger demo                          start, bring 40 devices into service, summarise, stop",
+            "  fogledger demo --devices 1000           a bigger fleet",
             "  fogledger demo --stay                   keep the cluster running until Ctrl-C",
             "  fogledger demo --data-dir /tmp/fl-data  keep keys and journals in /tmp/fl-data/demo"
         })
@@ -69,9 +73,10 @@ final class DemoCommand implements Callable<Integer> {
                     + "against the current directory. Default: ${DEFAULT-VALUE}")
     private Path dataDir;
 
-    @Option(names = "--transactions", paramLabel = "N", defaultValue = "200",
-            description = "How many transactions the demo client submits. Default: ${DEFAULT-VALUE}")
-    private int transactions;
+    @Option(names = "--devices", paramLabel = "N", defaultValue = "40",
+            description = "How many devices the demo registers and brings into service (6 transactions for the "
+                    + "first, 5 for each other). Default: ${DEFAULT-VALUE}")
+    private int devices;
 
     @Option(names = "--stay", description = "Keep the cluster running after the summary, until Ctrl-C.")
     private boolean stay;
@@ -80,8 +85,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (transactions < 0 || transactions > 1_000_000) {
-            err.println("fogledger demo: --transactions must be between 0 and 1000000, got " + transactions);
+        if (devices < 0 || devices > 100_000) {
+            err.println("fogledger demo: --devices must be between 0 and 100000, got " + devices);
             err.flush();
             return 2;
         }
@@ -127,10 +132,11 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  cluster   formed; committed height " + startHeight
                     + (startHeight > 0 ? " (recovered from the journals)" : ""));
             out.flush();
-            int committed = submit(nodes, transactions, out);
+            int expected = devices == 0 ? 0 : devices * (1 + LIFECYCLE.length) + 1;
+            int committed = runDeviceStory(nodes, devices, out);
             printSummary(out, nodes, committed, startHeight);
-            if (committed < transactions) {
-                err.println("fogledger demo: only " + committed + " of " + transactions + " transactions committed");
+            if (committed < expected) {
+                err.println("fogledger demo: only " + committed + " of " + expected + " transactions committed");
                 err.flush();
                 return 1;
             }
@@ -156,48 +162,109 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Submits signed transactions to the validators in turn, showing progress; returns how many got receipts. */
-    private int submit(List<ValidatorNode> nodes, int count, PrintWriter out) throws Exception {
-        if (count == 0) {
+    /** The demo's story: a maker registers devices for a hospital, which brings them into service. */
+    private static final String[] LIFECYCLE = {"commissioned", "shipped", "received", "installed"};
+
+    /**
+     * Registers {@code devices} devices and walks each through its lifecycle, one step for all devices at a time
+     * (a step must commit before the next is declared), then declares one stolen and asks the registry which may
+     * connect. Returns how many transactions got receipts.
+     */
+    private int runDeviceStory(List<ValidatorNode> nodes, int devices, PrintWriter out) throws Exception {
+        if (devices == 0) {
             return 0;
         }
-        KeyPair client = KeyPair.generate();
-        List<CompletableFuture<SubmitResult>> answers = new ArrayList<>(count);
-        long start = System.nanoTime();
-        for (int nonce = 0; nonce < count; nonce++) {
-            Transaction tx = Transaction.sign(client, CHAIN_ID, nonce, "demo/counter", "add",
-                    ("reading " + nonce).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            answers.add(nodes.get(nonce % nodes.size()).submit(tx, Duration.ofSeconds(60)).toCompletableFuture());
+        KeyPair maker = KeyPair.generate();
+        KeyPair hospital = KeyPair.generate();
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            ids.add("meter-" + run + "-" + i);
         }
-        out.println("  client    submitted " + count + " signed transactions (round-robin over the validators)");
+        out.println("  story     maker " + maker.publicKey().keyId().shortHex() + " registers " + devices
+                + " devices for hospital " + hospital.publicKey().keyId().shortHex()
+                + ", which brings them into service");
         out.flush();
-        int committed = 0;
-        int refused = 0;
-        long lastReport = System.nanoTime();
+        long[] nonce = {0, 0};
+        Tally tally = new Tally();
+        long start = System.nanoTime();
+        tally.add(step(nodes, "register", ids, id -> Transaction.sign(maker, CHAIN_ID, nonce[0]++,
+                "registry/" + id, "register", json("{\"deviceKey\":\"" + ContractJson.hex(KeyPair.generate()
+                        .publicKey()) + "\",\"model\":\"smart-meter-s3\",\"maker\":\""
+                        + ContractJson.hex(maker.publicKey()) + "\",\"owner\":\""
+                        + ContractJson.hex(hospital.publicKey()) + "\",\"location\":\"/eu/fr/lyon/hospital-a\"}")),
+                out));
+        for (String declaration : LIFECYCLE) {
+            tally.add(step(nodes, declaration, ids, id -> Transaction.sign(hospital, CHAIN_ID, nonce[1]++,
+                    "registry/" + id, "declare", json("{\"declaration\":\"" + declaration + "\"}")), out));
+        }
+        tally.add(step(nodes, "stolen", ids.subList(0, 1), id -> Transaction.sign(hospital, CHAIN_ID, nonce[1]++,
+                "registry/" + id, "declare", json("{\"declaration\":\"stolen\"}")), out));
+        out.printf("  client    %d transactions committed (%d executed, %d refused by the contract), in %.1f s%n",
+                tally.committed, tally.ok, tally.failed, (System.nanoTime() - start) / 1e9);
+        for (String id : List.of(ids.get(0), ids.get(ids.size() - 1))) {
+            var answer = nodes.get(0).query("registry/" + id, "legitimacy", new byte[0]).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            var verdict = ContractJson.mapper().readTree(answer.json());
+            out.printf("  gateway   may %s connect? %s: %s (read at height %d)%n", id,
+                    verdict.path("verdict").asText("?"), verdict.path("reason").asText(answer.text()),
+                    answer.executedHeight());
+        }
+        out.flush();
+        return tally.committed;
+    }
+
+    private static final class Tally {
+        int committed;
+        int ok;
+        int failed;
+
+        void add(Tally other) {
+            committed += other.committed;
+            ok += other.ok;
+            failed += other.failed;
+        }
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Submits one transaction per device (round-robin over the validators) and waits for all receipts. */
+    private static Tally step(List<ValidatorNode> nodes, String what, List<String> ids,
+                              java.util.function.Function<String, Transaction> build, PrintWriter out)
+            throws Exception {
+        List<CompletableFuture<SubmitResult>> answers = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            answers.add(nodes.get(i % nodes.size()).submit(build.apply(ids.get(i)), Duration.ofSeconds(60))
+                    .toCompletableFuture());
+        }
+        Tally tally = new Tally();
+        String firstFailure = null;
         for (CompletableFuture<SubmitResult> answer : answers) {
             SubmitResult result;
             try {
                 result = answer.get(90, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
-                refused++;
                 continue;
             }
-            if (result instanceof SubmitResult.Committed) {
-                committed++;
-            } else {
-                refused++;
-            }
-            if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(1)) {
-                out.printf("  progress  %d/%d committed, %.1f s%n", committed, count,
-                        (System.nanoTime() - start) / 1e9);
-                out.flush();
-                lastReport = System.nanoTime();
+            if (result instanceof SubmitResult.Committed committed) {
+                tally.committed++;
+                if (committed.receipt().isOk()) {
+                    tally.ok++;
+                } else {
+                    tally.failed++;
+                    if (firstFailure == null) {
+                        firstFailure = committed.receipt().resultCode() + ": "
+                                + new String(committed.receipt().result(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("  client    %d committed, %d refused or timed out, in %.1f s%n", committed, refused, seconds);
+        out.printf("  %-12s %d/%d committed%s%n", what, tally.committed, ids.size(),
+                firstFailure == null ? "" : ", " + tally.failed + " refused (first: " + firstFailure + ")");
         out.flush();
-        return committed;
+        return tally;
     }
 
     private static void printSummary(PrintWriter out, List<ValidatorNode> nodes, int committed, long startHeight)

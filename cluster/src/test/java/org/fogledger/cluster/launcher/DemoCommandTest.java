@@ -26,10 +26,10 @@ class DemoCommandTest {
 
     @Test
     void commitsTheClientsTransactionsAndTheValidatorsAgree() throws Exception {
-        LauncherRun run = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--transactions", "20");
+        LauncherRun run = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--devices", "4");
 
         assertEquals(0, run.exitCode(), run.transcript());
-        assertTrue(run.out().contains("20 transactions committed"), run.transcript());
+        assertTrue(run.out().contains("21 transactions committed (21 executed, 0 refused by the contract)"), run.transcript());
         assertTrue(run.out().contains(": they agree."), run.transcript());
         List<String> printedKeyIds = all(KEY_ID, run);
         assertEquals(4, printedKeyIds.size(), run.transcript());
@@ -45,8 +45,8 @@ class DemoCommandTest {
 
     @Test
     void aSecondRunReusesTheKeysAndContinuesTheChainFromTheJournals() {
-        LauncherRun first = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--transactions", "5");
-        LauncherRun second = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--transactions", "5");
+        LauncherRun first = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--devices", "1");
+        LauncherRun second = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--devices", "1");
 
         assertEquals(0, second.exitCode(), second.transcript());
         assertEquals(all(KEY_ID, first), all(KEY_ID, second), second.transcript());
@@ -72,10 +72,10 @@ class DemoCommandTest {
 
     @Test
     void refusesANegativeTransactionCount() {
-        LauncherRun run = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--transactions", "-1");
+        LauncherRun run = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--devices", "-1");
 
         assertEquals(2, run.exitCode(), run.transcript());
-        assertTrue(run.err().contains("--transactions must be between 0 and 1000000, got -1"), run.transcript());
+        assertTrue(run.err().contains("--devices must be between 0 and 100000, got -1"), run.transcript());
     }
 
     private static List<String> all(Pattern pattern, LauncherRun run) {

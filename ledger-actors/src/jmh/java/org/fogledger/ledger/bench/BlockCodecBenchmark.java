@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.fogledger.ledger.chain.Block;
+import org.fogledger.ledger.chain.ExecutedResults;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.codec.CodecLimits;
 import org.fogledger.ledger.crypto.Hash;
@@ -65,7 +66,7 @@ public class BlockCodecBenchmark {
         byte[] proposerSecret = new byte[32];
         random.nextBytes(proposerSecret);
         KeyPair proposer = KeyPair.fromPrivateKey(SignatureScheme.ED25519, proposerSecret);
-        block = Block.create(1, 1, Block.genesis(CHAIN_ID).hash(), Hash.ZERO, proposer.publicKey(),
+        block = Block.create(1, 1, Block.genesis(CHAIN_ID).hash(), new ExecutedResults(0, Hash.ZERO), proposer.publicKey(),
                 1_700_000_000_000L, txs);
         encoded = block.encode();
 

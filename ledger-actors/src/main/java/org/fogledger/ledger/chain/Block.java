@@ -42,10 +42,10 @@ public final class Block {
     }
 
     /** A block whose header commits to {@code transactions} (the Merkle root is computed here). */
-    public static Block create(long height, long round, Hash parentHash, Hash previousResultsHash, PublicKey proposer,
+    public static Block create(long height, long round, Hash parentHash, ExecutedResults executed, PublicKey proposer,
                                long timestampMillis, List<Transaction> transactions) {
         List<Transaction> txs = List.copyOf(transactions);
-        BlockHeader header = new BlockHeader(height, round, parentHash, transactionsRoot(txs), previousResultsHash,
+        BlockHeader header = new BlockHeader(height, round, parentHash, transactionsRoot(txs), executed,
                 proposer, timestampMillis);
         return new Block(header, txs);
     }
@@ -53,12 +53,13 @@ public final class Block {
     /**
      * The genesis block of {@code chainId}: height 0, round 0, parent {@link Hash#ZERO}, no transactions,
      * proposer {@link #GENESIS_PROPOSER}, timestamp 0. The header has no chain id field, so the chain id enters as
-     * the "results before the chain began": {@code previousResultsHash = SHA-256(RESULTS prefix || UTF-8 chainId)}.
+     * the results of "block 0": {@code executed = (0, SHA-256(RESULTS prefix || UTF-8 chainId))}, which is also
+     * what a proposer that has executed nothing yet claims.
      * Two chains therefore never share a genesis hash, and every node derives the same one from the id alone.
      */
     public static Block genesis(String chainId) {
         Hash chainResults = Domain.RESULTS.hash(chainId.getBytes(StandardCharsets.UTF_8));
-        return create(0, 0, Hash.ZERO, chainResults, GENESIS_PROPOSER, 0L, List.of());
+        return create(0, 0, Hash.ZERO, new ExecutedResults(0, chainResults), GENESIS_PROPOSER, 0L, List.of());
     }
 
     /** The Merkle root of the transactions' hashes, in block order. */

@@ -3,24 +3,27 @@ package org.fogledger.ledger.chain;
 import java.util.Objects;
 import org.fogledger.ledger.codec.CanonicalReader;
 import org.fogledger.ledger.codec.CanonicalWriter;
+import org.fogledger.ledger.codec.DecodingException;
 import org.fogledger.ledger.codec.Domain;
 import org.fogledger.ledger.codec.Kind;
 import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.crypto.PublicKey;
 
 /**
- * The hashed part of a block. {@code previousResultsHash} is the hash of the execution results of block
- * {@code height - 1}, so replicas that executed the same block differently diverge visibly one block later.
+ * The hashed part of a block. {@code executed} is the proposer's claim about its own execution: the highest block
+ * it has executed and the hash of that block's results (see {@link ExecutedResults}), so replicas that executed the
+ * same block differently diverge visibly.
  * {@code timestampMillis} is chosen by the proposer (validators may bound it); nothing here reads a clock.
  *
  * <p>Encoding (version 1): {@code 01 | kind BLOCK_HEADER | height:u64 | round:u64 | parentHash:32 |
- * transactionsRoot:32 | previousResultsHash:32 | proposer:key | timestampMillis:u64}.
+ * transactionsRoot:32 | executedHeight:u64 | executedResultsHash:32 |
+ * proposer:key | timestampMillis:u64}.
  */
 public record BlockHeader(long height,
                           long round,
                           Hash parentHash,
                           Hash transactionsRoot,
-                          Hash previousResultsHash,
+                          ExecutedResults executed,
                           PublicKey proposer,
                           long timestampMillis) {
 
@@ -33,7 +36,13 @@ public record BlockHeader(long height,
         }
         Objects.requireNonNull(parentHash, "parentHash");
         Objects.requireNonNull(transactionsRoot, "transactionsRoot");
-        Objects.requireNonNull(previousResultsHash, "previousResultsHash");
+        Objects.requireNonNull(executed, "executed");
+        // A proposer can only have executed committed blocks, all below the one it proposes; genesis claims the
+        // chain's starting results at height 0.
+        if (height > 0 ? executed.height() >= height : executed.height() != 0) {
+            throw new IllegalArgumentException("block " + height + " cannot claim results of block "
+                    + executed.height());
+        }
         Objects.requireNonNull(proposer, "proposer");
     }
 
@@ -54,7 +63,8 @@ public record BlockHeader(long height,
         out.writeU64(round);
         out.writeHash(parentHash);
         out.writeHash(transactionsRoot);
-        out.writeHash(previousResultsHash);
+        out.writeU64(executed.height());
+        out.writeHash(executed.resultsHash());
         out.writePublicKey(proposer);
         out.writeU64(timestampMillis);
     }
@@ -73,10 +83,16 @@ public record BlockHeader(long height,
         long round = in.readNonNegativeU64(field + ".round");
         Hash parentHash = in.readHash(field + ".parentHash");
         Hash transactionsRoot = in.readHash(field + ".transactionsRoot");
-        Hash previousResultsHash = in.readHash(field + ".previousResultsHash");
+        int executedAt = in.position();
+        long executedHeight = in.readNonNegativeU64(field + ".executedHeight");
+        Hash executedResultsHash = in.readHash(field + ".executedResultsHash");
         PublicKey proposer = in.readPublicKey(field + ".proposer");
         long timestampMillis = in.readU64(field + ".timestampMillis");
-        return new BlockHeader(height, round, parentHash, transactionsRoot, previousResultsHash, proposer,
-                timestampMillis);
+        if (height > 0 ? executedHeight >= height : executedHeight != 0) {
+            throw new DecodingException(field + ".executedHeight", "block " + height
+                    + " cannot claim results of block " + executedHeight, executedAt);
+        }
+        return new BlockHeader(height, round, parentHash, transactionsRoot,
+                new ExecutedResults(executedHeight, executedResultsHash), proposer, timestampMillis);
     }
 }

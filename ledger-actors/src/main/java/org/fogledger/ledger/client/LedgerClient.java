@@ -19,6 +19,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.fogledger.ledger.execution.ContractHost;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.fogledger.ledger.chain.Transaction;
@@ -189,6 +190,34 @@ public final class LedgerClient implements AutoCloseable {
             }
             return CompletableFuture.completedFuture(new QuorumReceipt(txHash, first.receipt().height(),
                     first.receipt().index(), first.blockHash(), committed));
+        });
+    }
+
+    /**
+     * Asks one validator's contract host a read-only question about instance {@code address}
+     * ({@code name/instance}); the answer names the block height it was read at.
+     */
+    public CompletionStage<ContractHost.QueryResult> query(String address, String query, byte[] argument) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(query, "query");
+        List<ActorRef<ValidatorActor.Command>> known = validators;
+        CompletionStage<List<ActorRef<ValidatorActor.Command>>> found = known.isEmpty()
+                ? awaitValidators(1, settings.answerTimeout()) : CompletableFuture.completedFuture(known);
+        Duration timeout = settings.answerTimeout();
+        return found.thenCompose(refs -> {
+            ActorRef<ValidatorActor.Command> validator = pick(refs);
+            return AskPattern.<ValidatorActor.Command, ContractHost.QueryResult>ask(validator,
+                            replyTo -> new ValidatorActor.QueryContract(address, query, argument, replyTo), timeout,
+                            system.scheduler())
+                    .exceptionallyCompose(failure -> {
+                        Throwable cause = unwrap(failure);
+                        if (cause instanceof TimeoutException) {
+                            return CompletableFuture.failedFuture(new LedgerClientException(name(validator)
+                                    + " did not answer query " + query + " on " + address + " within "
+                                    + describe(timeout), cause));
+                        }
+                        return CompletableFuture.failedFuture(cause);
+                    });
         });
     }
 

@@ -28,7 +28,9 @@ public enum Domain {
     /** RFC 6962 interior-node prefix: the single byte 0x01. */
     MERKLE_NODE(new byte[] {0x01}),
     RESULTS("results"),
-    VALIDATOR_SET("validator-set");
+    VALIDATOR_SET("validator-set"),
+    /** A device owner's consent to hand the device over (registry resale counter-signature). */
+    REGISTRY_OWNERSHIP_TRANSFER("registry-ownership-transfer");
 
     private final byte[] prefix;
 

@@ -1,6 +1,7 @@
 package org.fogledger.ledger.consensus;
 
 import java.util.List;
+import org.fogledger.ledger.chain.ExecutedResults;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.crypto.PublicKey;
 
@@ -17,6 +18,13 @@ public sealed interface Input {
 
     /** Client transactions admitted by the mempool, to be ordered. */
     record TransactionsAvailable(List<Transaction> transactions) implements Input {
+    }
+
+    /**
+     * The host executed the committed chain up to {@code results.height()}; the replica's next proposals claim it
+     * (see {@link org.fogledger.ledger.chain.ExecutedResults}). Claims only move forward.
+     */
+    record Executed(ExecutedResults results) implements Input {
     }
 
     /** The safety state with this sequence number (and every earlier one) is durable. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.fogledger.ledger.chain.Block;
+import org.fogledger.ledger.chain.ExecutedResults;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.chain.ValidatorSet;
@@ -54,6 +55,8 @@ public class Replica {
     private final DropCounters drops = new DropCounters();
 
     private SafetyState safety;
+    // What this replica's proposals claim about its host's execution; starts with genesis' claim.
+    private ExecutedResults executed;
     private long currentRound;
     private int consecutiveTimeouts;
     private TimeoutCertificate lastRoundTc;
@@ -115,6 +118,7 @@ public class Replica {
         this.timeouts = new TimeoutCollector(validators);
         this.pool = transactions;
         this.safety = recovered.safety();
+        this.executed = Block.genesis(config.chainId()).header().executed();
         recovered.uncommittedBlocks().stream()
                 .sorted(java.util.Comparator.comparingLong(ChainedBlock::height))
                 .forEach(tree::add);
@@ -174,6 +178,10 @@ public class Replica {
             onTransactions(available.transactions());
         } else if (input instanceof Input.PersistCompleted persisted) {
             onPersisted(persisted.sequence());
+        } else if (input instanceof Input.Executed done) {
+            if (done.results().height() > executed.height()) {
+                executed = done.results();
+            }
         } else {
             drops.count(DropReason.MALFORMED);
         }
@@ -627,7 +635,7 @@ public class Replica {
         }
         long timestamp = Math.max(now, parent.block().header().timestampMillis());
         // No execution results travel yet: the contract host that computes them comes later, until then ZERO.
-        Block block = Block.create(parent.height() + 1, currentRound, parentHash, Hash.ZERO, self, timestamp, txs);
+        Block block = Block.create(parent.height() + 1, currentRound, parentHash, executed, self, timestamp, txs);
         TimeoutCertificate tc = highQc.round() == currentRound - 1 ? null : lastRoundTc;
         Proposal proposal = new Proposal(block, highQc, tc, key.sign(ConsensusSigning.proposal(block.hash(), currentRound)));
         proposedRound = currentRound;

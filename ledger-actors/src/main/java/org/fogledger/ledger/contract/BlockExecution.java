@@ -23,6 +23,7 @@ public final class BlockExecution {
     private final long height;
     private final long blockTimeMillis;
     private final int transactionCount;
+    private final Hash previousResultsHash;
     private final Predicate<String> knownContract;
     private final ExecutionLimits limits;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -34,9 +35,14 @@ public final class BlockExecution {
                            byte[] payload) {
     }
 
+    /**
+     * @param previousResultsHash the results hash of block {@code height - 1} (genesis' claim for block 1), which
+     *                            this block's results hash chains to (see {@link BlockResults})
+     */
     public BlockExecution(long height, long blockTimeMillis, List<Transaction> transactions,
-                          Predicate<String> knownContract, ExecutionLimits limits) {
+                          Hash previousResultsHash, Predicate<String> knownContract, ExecutionLimits limits) {
         this.height = height;
+        this.previousResultsHash = Objects.requireNonNull(previousResultsHash, "previousResultsHash");
         this.blockTimeMillis = blockTimeMillis;
         this.transactionCount = transactions.size();
         this.knownContract = Objects.requireNonNull(knownContract, "knownContract");
@@ -115,7 +121,7 @@ public final class BlockExecution {
         if (!isDone()) {
             throw new IllegalStateException("block " + height + " is still executing");
         }
-        return BlockResults.of(height, transactionCount, records);
+        return BlockResults.of(height, transactionCount, records, previousResultsHash);
     }
 
     private void record(int index, Pending pending, ExecutionReport report) {

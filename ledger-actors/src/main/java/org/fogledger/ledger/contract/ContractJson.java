@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,10 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
@@ -61,6 +66,20 @@ public final class ContractJson {
         }
     }
 
+    /**
+     * Writes a list whose elements are of {@code elementType}, keeping the type ids of a polymorphic (sealed)
+     * element type, which writing a {@code List<?>} would lose to erasure.
+     */
+    public static byte[] writeList(java.util.List<?> values, Class<?> elementType) {
+        try {
+            return MAPPER.writerFor(MAPPER.getTypeFactory().constructCollectionType(java.util.List.class,
+                    elementType)).writeValueAsBytes(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write a list of " + elementType.getSimpleName()
+                    + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static String writeString(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
@@ -99,7 +118,21 @@ public final class ContractJson {
         }
     }
 
+    /** {@link #readTrusted(byte[], Class)} for generic types, e.g. a list of a contract's events. */
+    public static <T> T readTrusted(byte[] json, JavaType type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored " + type + " does not read back: " + e.getMessage(), e);
+        }
+    }
+
     private static String describe(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            // Jackson names the Java class; a sender needs the field and what it could have been.
+            return "field '" + fieldPath(e) + "': unknown field; expected one of "
+                    + new java.util.TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList());
+        }
         String path = e.getPathReference();
         String field = fieldPath(e);
         String message = e.getOriginalMessage();
@@ -108,6 +141,9 @@ public final class ContractJson {
         if (cut > 0) {
             message = message.substring(0, cut);
         }
+        // Advice meant for the programmer who configured the mapper, not for whoever sent the document.
+        message = message.replaceAll(" \\(but could if coercion was enabled[^)]*\\)", "")
+                .replace("`java.lang.String`", "a string").replace("`java.lang.Long`", "an integer");
         return (field.isEmpty() ? "" : "field '" + field + "': ") + message
                 + (path == null || !field.isEmpty() ? "" : " (" + path + ")");
     }
@@ -209,7 +245,14 @@ public final class ContractJson {
                         .maxNumberLength(40)
                         .build())
                 .build();
-        return JsonMapper.builder(factory)
+        JsonMapper.Builder builder = JsonMapper.builder(factory);
+        // A number is not a string and not an enum constant: "location": 7 or "declaration": 3 are refused rather
+        // than read as "7" or as the fourth constant.
+        builder.withCoercionConfig(LogicalType.Textual, config ->
+                config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        return builder
                 .addModule(module)
                 .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -220,6 +263,7 @@ public final class ContractJson {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)

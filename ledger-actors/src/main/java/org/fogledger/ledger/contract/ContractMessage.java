@@ -19,4 +19,20 @@ public record ContractMessage(ContractAddress target, String command, byte[] pay
     public byte[] payload() {
         return payload.clone();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ContractMessage that && target.equals(that.target) && command.equals(that.command)
+                && java.util.Arrays.equals(payload, that.payload);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * target.hashCode() + command.hashCode()) + java.util.Arrays.hashCode(payload);
+    }
+
+    @Override
+    public String toString() {
+        return "ContractMessage[" + target + " " + command + ", " + payload.length + " bytes]";
+    }
 }

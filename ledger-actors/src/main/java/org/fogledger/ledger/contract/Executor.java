@@ -11,7 +11,7 @@ import org.fogledger.ledger.crypto.Hash;
  */
 public final class Executor {
     /** The events hash of an execution that persisted nothing. */
-    public static final Hash NO_EVENTS = eventsHash(List.of());
+    public static final Hash NO_EVENTS = eventsHash(List.of(), Object.class);
 
     private Executor() {
     }
@@ -60,12 +60,13 @@ public final class Executor {
                     + (bug.getMessage() == null ? "" : ": " + bug.getMessage())));
         }
         return new InstanceTransition<>(next, outcome.events(),
-                new ExecutionReport(outcome.result(), outcome.messages(), eventsHash(outcome.events())));
+                new ExecutionReport(outcome.result(), outcome.messages(),
+                        eventsHash(outcome.events(), contract.eventType())));
     }
 
     /** SHA-256 over the canonical JSON of the events, in the stored-event domain. */
-    public static Hash eventsHash(List<?> events) {
-        return Domain.STORED_EVENT.hash(ContractJson.write(events));
+    public static Hash eventsHash(List<?> events, Class<?> eventType) {
+        return Domain.STORED_EVENT.hash(ContractJson.writeList(events, eventType));
     }
 
     private static <S> InstanceTransition<S> unchanged(S state, ContractResult result) {

@@ -4,31 +4,45 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.fogledger.ledger.chain.ExecutedResults;
 import org.fogledger.ledger.chain.Transaction;
+import org.fogledger.ledger.crypto.Hash;
 
 /**
  * Executes committed blocks against contract states held in memory: the reference the actor host must agree
  * with, the engine of the determinism property tests, and what an observer uses to replay a chain it fetched.
- * Blocks must come in height order, each exactly once.
+ * Blocks must come in height order, each exactly once, without gaps.
  */
 public final class InMemoryContractHost {
     private final ExecutionLimits limits;
     private final Map<ContractAddress, Object> states = new HashMap<>();
     private ContractCatalog catalog;
-    private long executedHeight = -1;
+    private long executedHeight;
+    private Hash resultsHash;
 
-    public InMemoryContractHost(ContractCatalog catalog, ExecutionLimits limits) {
+    /**
+     * @param start what the chain has "executed" before block 1: genesis' claim
+     *              ({@code Block.genesis(chainId).header().executed()}); blocks then come from {@code start.height() + 1}
+     */
+    public InMemoryContractHost(ContractCatalog catalog, ExecutionLimits limits, ExecutedResults start) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.executedHeight = start.height();
+        this.resultsHash = start.resultsHash();
+    }
+
+    /** A host for tests and tools that do not care which chain: starts at height 0 with a zero results hash. */
+    public InMemoryContractHost(ContractCatalog catalog, ExecutionLimits limits) {
+        this(catalog, limits, new ExecutedResults(0, Hash.ZERO));
     }
 
     public BlockResults execute(long height, long blockTimeMillis, List<Transaction> transactions) {
-        if (height <= executedHeight) {
-            throw new IllegalArgumentException("block " + height + " was already executed (executed up to "
-                    + executedHeight + ")");
+        if (height != executedHeight + 1) {
+            throw new IllegalArgumentException("block " + height + " cannot run next: executed up to "
+                    + executedHeight);
         }
-        BlockExecution execution = new BlockExecution(height, blockTimeMillis, transactions, catalog::contains,
-                limits);
+        BlockExecution execution = new BlockExecution(height, blockTimeMillis, transactions, resultsHash,
+                catalog::contains, limits);
         for (Invocation invocation = execution.next(); invocation != null; invocation = execution.next()) {
             Contract<?, ?> contract = catalog.find(invocation.address().contract()).orElseThrow();
             Object state = states.computeIfAbsent(invocation.address(),
@@ -40,8 +54,10 @@ public final class InMemoryContractHost {
             }
             execution.complete(transition.report());
         }
+        BlockResults results = execution.results();
         executedHeight = height;
-        return execution.results();
+        resultsHash = results.resultsHash();
+        return results;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

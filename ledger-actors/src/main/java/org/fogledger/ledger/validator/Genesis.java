@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.fogledger.ledger.chain.ValidatorSet;
+import org.fogledger.ledger.contract.BuiltInContracts;
+import org.fogledger.ledger.contract.ContractCatalog;
 import org.fogledger.ledger.crypto.PublicKey;
 
 /**
@@ -23,7 +25,12 @@ import org.fogledger.ledger.crypto.PublicKey;
  * }
  * </pre>
  */
-public record Genesis(String chainId, List<Member> validators) {
+public record Genesis(String chainId, List<Member> validators, List<PublicKey> tokenMinters) {
+
+    /** A chain whose token supply nobody can create (no minters): the common case for tests and demos. */
+    public Genesis(String chainId, List<Member> validators) {
+        this(chainId, validators, List.of());
+    }
 
     /** One validator: a name for people, its tagged public key (hex), and where its node listens. */
     public record Member(String name, PublicKey key, String host, int port) {
@@ -34,6 +41,7 @@ public record Genesis(String chainId, List<Member> validators) {
 
     public Genesis {
         validators = List.copyOf(validators);
+        tokenMinters = List.copyOf(tokenMinters);
         if (chainId == null || chainId.isBlank()) {
             throw new IllegalArgumentException("genesis: chain-id is missing");
         }
@@ -103,7 +111,24 @@ public record Genesis(String chainId, List<Member> validators) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
         }
-        return new Genesis(genesis.getString("chain-id"), members);
+        List<PublicKey> minters = new ArrayList<>();
+        if (genesis.hasPath("token-minters")) {
+            int i = 0;
+            for (String hex : genesis.getStringList("token-minters")) {
+                try {
+                    minters.add(PublicKey.fromEncoded(HexFormat.of().parseHex(hex)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("genesis: token-minters[" + i + "]: " + e.getMessage(), e);
+                }
+                i++;
+            }
+        }
+        return new Genesis(genesis.getString("chain-id"), members, minters);
+    }
+
+    /** The contracts every validator of this chain runs from genesis, with this chain's minters. */
+    public ContractCatalog contracts() {
+        return BuiltInContracts.catalog(chainId, tokenMinters);
     }
 
     /** The same file, as HOCON, for tools that write one. */
@@ -114,6 +139,15 @@ public record Genesis(String chainId, List<Member> validators) {
                     .append(HexFormat.of().formatHex(m.key().encoded())).append("\", host = \"").append(m.host())
                     .append("\", port = ").append(m.port()).append(" }\n");
         }
-        return text.append("  ]\n}\n").toString();
+        text.append("  ]\n");
+        if (!tokenMinters.isEmpty()) {
+            text.append("  token-minters = [");
+            for (int i = 0; i < tokenMinters.size(); i++) {
+                text.append(i == 0 ? "\"" : ", \"").append(HexFormat.of().formatHex(tokenMinters.get(i).encoded()))
+                        .append('"');
+            }
+            text.append("]\n");
+        }
+        return text.append("}\n").toString();
     }
 }

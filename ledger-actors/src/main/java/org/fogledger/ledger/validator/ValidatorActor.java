@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -26,6 +27,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.fogledger.ledger.chain.Block;
+import org.fogledger.ledger.chain.ExecutedResults;
 import org.fogledger.ledger.chain.Receipt;
 import org.fogledger.ledger.chain.ReceiptStatus;
 import org.fogledger.ledger.chain.Transaction;
@@ -42,7 +44,12 @@ import org.fogledger.ledger.consensus.Replica;
 import org.fogledger.ledger.consensus.SafetyRules;
 import org.fogledger.ledger.consensus.SignatureVerifier;
 import org.fogledger.ledger.consensus.TimerKind;
+import org.fogledger.ledger.contract.BlockResults;
+import org.fogledger.ledger.contract.ContractAddress;
+import org.fogledger.ledger.contract.ContractResult;
+import org.fogledger.ledger.contract.ExecutionRecord;
 import org.fogledger.ledger.crypto.Hash;
+import org.fogledger.ledger.execution.ContractHost;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.mempool.Admission;
@@ -96,6 +103,14 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
             implements Command, WireMessage {
     }
 
+    /**
+     * A read-only question to a contract instance ({@code name/instance}), answered from this validator's state
+     * after its last executed block, whose height the answer names.
+     */
+    public record QueryContract(String address, String query, byte[] argument,
+                                ActorRef<ContractHost.QueryResult> replyTo) implements Command, WireMessage {
+    }
+
     private record TimerExpired(TimerKind kind, long round) implements Command {
     }
 
@@ -123,6 +138,14 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
 
     private enum Start implements Command { INSTANCE }
 
+    /** The contract host, starting or restarting, asks for the committed blocks after its checkpoint. */
+    private record HostWantsBlocks(ContractHost.BlocksWanted wanted) implements Command {
+    }
+
+    /** The contract host executed a committed block: receipts can go out, and proposals can claim its results. */
+    private record HostExecuted(ContractHost.BlockExecuted executed) implements Command {
+    }
+
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
     private final ValidatorSettings settings;
@@ -134,6 +157,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private final ParallelSignatureVerifier parallelVerifier;
     private final ExecutorService verificationCoordinator;
     private final Mempool mempool;
+    private final ActorRef<ContractHost.Command> contractHost;
 
     private Replica replica;
     private final Map<PublicKey, ActorRef<Command>> peers = new HashMap<>();
@@ -164,6 +188,17 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
             return thread;
         });
         this.mempool = new Mempool(settings.mempool());
+        String hostId = key.publicKey().keyId().hex().substring(0, 16);
+        // Execution runs beside consensus, not inside it: a slow contract delays receipts, never votes. The host
+        // restarts from its checkpoint if it fails, and asks this actor for the blocks it then misses.
+        this.contractHost = context.spawn(Behaviors.supervise(ContractHost.create(
+                        new ContractHost.Settings(hostId, genesis.header().executed(), settings.executionLimits(),
+                                100, Duration.ofMinutes(2), 256),
+                        settings.contracts(),
+                        context.messageAdapter(ContractHost.BlocksWanted.class, HostWantsBlocks::new),
+                        context.messageAdapter(ContractHost.BlockExecuted.class, HostExecuted::new)))
+                .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10),
+                        0.2)), "contracts");
     }
 
     public static Behavior<Command> create(ValidatorSettings settings) {
@@ -238,6 +273,9 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 .onCommand(Verified.class, this::onVerified)
                 .onCommand(PeersChanged.class, this::onPeersChanged)
                 .onCommand(GetStatus.class, this::onGetStatus)
+                .onCommand(HostWantsBlocks.class, this::onHostWantsBlocks)
+                .onCommand(QueryContract.class, this::onQueryContract)
+                .onCommand(HostExecuted.class, this::onHostExecuted)
                 .onCommand(GetCommittedHashes.class, (state, get) -> {
                     get.replyTo().tell(state.committedHashes(get.fromHeight(), Math.max(0, Math.min(get.max(), 10_000))));
                     return Effect().none();
@@ -486,25 +524,70 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         return events;
     }
 
-    /** Receipts go out once the commit is in this validator's journal. */
+    /** Committed blocks go to the contract host once the commit is in this validator's journal. */
     private void answerClients(List<CommittedBlock> committed) {
         for (CommittedBlock block : committed) {
-            List<Transaction> txs = block.block().transactions();
-            for (int index = 0; index < txs.size(); index++) {
-                Hash txHash = txs.get(index).hash();
-                List<ActorRef<SubmitResult>> clients = waitingClients.remove(txHash);
-                if (clients != null) {
-                    // No contracts execute yet: the result of a committed transaction is its place in the chain.
-                    Receipt receipt = new Receipt(txHash, block.height(), index, ReceiptStatus.COMMITTED_OK,
-                            "ordered", new byte[0]);
-                    SubmitResult.Committed answer = new SubmitResult.Committed(receipt, key.publicKey(),
-                            block.block().hash());
-                    for (ActorRef<SubmitResult> client : clients) {
-                        client.tell(answer);
-                    }
+            contractHost.tell(new ContractHost.ExecuteBlock(block.block()));
+        }
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onHostWantsBlocks(ValidatorState state, HostWantsBlocks message) {
+        List<Block> blocks = state.committedBlocksFrom(message.wanted().fromHeight());
+        if (blocks.isEmpty() && message.wanted().fromHeight() <= state.committedHeight()) {
+            context.getLog().error("contract host wants committed blocks from {}, older than this validator keeps in"
+                    + " memory; it will execute once they are replayed from the journal", message.wanted().fromHeight());
+        }
+        for (Block block : blocks) {
+            message.wanted().host().tell(new ContractHost.ExecuteBlock(block));
+        }
+        return Effect().none();
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onQueryContract(QueryContract query) {
+        ContractAddress address;
+        try {
+            address = ContractAddress.parse(query.address());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            query.replyTo().tell(new ContractHost.QueryResult(false, "bad-address",
+                    String.valueOf(e.getMessage()).getBytes(java.nio.charset.StandardCharsets.UTF_8), -1));
+            return Effect().none();
+        }
+        byte[] argument = query.argument() == null ? new byte[0] : query.argument();
+        if (argument.length > settings.mempool().maxTransactionBytes() || query.query() == null) {
+            query.replyTo().tell(new ContractHost.QueryResult(false, "bad-query",
+                    ("a query needs a name and an argument of at most " + settings.mempool().maxTransactionBytes()
+                            + " bytes").getBytes(java.nio.charset.StandardCharsets.UTF_8), -1));
+            return Effect().none();
+        }
+        contractHost.tell(new ContractHost.QueryInstance(address, query.query(), argument, query.replyTo()));
+        return Effect().none();
+    }
+
+    /** Receipts carry what execution answered; the next proposals claim these results. */
+    private Effect<ValidatorEvent, ValidatorState> onHostExecuted(ValidatorState state, HostExecuted message) {
+        BlockResults results = message.executed().results();
+        metrics.onExecuted(results, message.executed().divergences());
+        Hash blockHash = null;
+        for (int index = 0; index < results.transactionCount(); index++) {
+            ExecutionRecord record = results.forTransaction(index);
+            List<ActorRef<SubmitResult>> clients = waitingClients.remove(record.origin());
+            if (clients != null) {
+                ContractResult result = record.result();
+                Receipt receipt = new Receipt(record.origin(), results.height(), index,
+                        result.ok() ? ReceiptStatus.COMMITTED_OK : ReceiptStatus.FAILED, result.code(), result.data());
+                SubmitResult.Committed answer = new SubmitResult.Committed(receipt, key.publicKey(),
+                        blockHash == null ? (blockHash = blockHashAt(state, results.height())) : blockHash);
+                for (ActorRef<SubmitResult> client : clients) {
+                    client.tell(answer);
                 }
             }
         }
+        return step(new Input.Executed(new ExecutedResults(results.height(), results.resultsHash())));
+    }
+
+    private static Hash blockHashAt(ValidatorState state, long height) {
+        CommittedHashes hashes = state.committedHashes(height, 1);
+        return hashes.hashes().isEmpty() || hashes.firstHeight() != height ? Hash.ZERO : hashes.hashes().get(0);
     }
 
     private long now() {

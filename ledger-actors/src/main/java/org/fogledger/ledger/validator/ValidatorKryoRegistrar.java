@@ -20,5 +20,7 @@ public final class ValidatorKryoRegistrar implements KryoRegistrar {
         registry.register(ValidatorStatus.class, 1106);
         registry.register(ValidatorActor.GetCommittedHashes.class, 1107);
         registry.register(CommittedHashes.class, 1108);
+        registry.register(ValidatorActor.QueryContract.class, 1109);
+        registry.register(org.fogledger.ledger.execution.ContractHost.QueryResult.class, 1110);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.fogledger.ledger.consensus.CommittedBlock;
 import org.fogledger.ledger.consensus.Replica;
+import org.fogledger.ledger.contract.BlockResults;
+import org.fogledger.ledger.contract.Divergence;
 
 /** Counters of one validator; read through {@link ValidatorStatus}. Confined to the actor. */
 final class ValidatorMetrics {
@@ -13,12 +15,27 @@ final class ValidatorMetrics {
     long refusedTransactions;
     long refusedFromNonMembers;
     long unreachablePeerSends;
+    long executedHeight;
+    long executedTransactions;
+    long failedExecutions;
+    long divergences;
 
     void onCommit(List<CommittedBlock> blocks) {
         committedBlocks += blocks.size();
         for (CommittedBlock block : blocks) {
             committedTransactions += block.block().transactions().size();
         }
+    }
+
+    void onExecuted(BlockResults results, List<Divergence> found) {
+        executedHeight = results.height();
+        for (int i = 0; i < results.transactionCount(); i++) {
+            executedTransactions++;
+            if (!results.forTransaction(i).result().ok()) {
+                failedExecutions++;
+            }
+        }
+        divergences += found.size();
     }
 
     Map<String, Long> snapshot(Replica replica) {
@@ -28,6 +45,11 @@ final class ValidatorMetrics {
         counters.put("refusedTransactions", refusedTransactions);
         counters.put("refusedFromNonMembers", refusedFromNonMembers);
         counters.put("unreachablePeerSends", unreachablePeerSends);
+        counters.put("executedHeight", executedHeight);
+        counters.put("executedTransactions", executedTransactions);
+        counters.put("failedExecutions", failedExecutions);
+        // Non-zero means this validator or a proposer executed a block differently: see the error log.
+        counters.put("resultDivergences", divergences);
         if (replica != null) {
             replica.drops().asMap().forEach((reason, count) -> counters.put("dropped." + reason.name(), count));
         }

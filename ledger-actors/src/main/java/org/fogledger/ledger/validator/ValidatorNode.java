@@ -92,6 +92,14 @@ public final class ValidatorNode implements AutoCloseable {
                 Duration.ofSeconds(5), system.scheduler());
     }
 
+    /** Asks this validator's contract host a read-only question; see {@link ValidatorActor.QueryContract}. */
+    public CompletionStage<org.fogledger.ledger.execution.ContractHost.QueryResult> query(String address,
+                                                                                         String query,
+                                                                                         byte[] argument) {
+        return AskPattern.ask(validator, replyTo -> new ValidatorActor.QueryContract(address, query, argument,
+                replyTo), Duration.ofSeconds(10), system.scheduler());
+    }
+
     public CompletionStage<SubmitResult> submit(Transaction tx, Duration timeout) {
         return AskPattern.ask(validator, replyTo -> new ValidatorActor.Submit(tx, replyTo), timeout, system.scheduler());
     }

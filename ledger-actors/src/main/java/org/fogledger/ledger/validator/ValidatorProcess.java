@@ -183,7 +183,8 @@ public final class ValidatorProcess {
         ConsensusConfig consensus = consensus(parsed, genesis.chainId());
         ValidatorSettings settings;
         try {
-            settings = ValidatorSettings.defaults(key, genesis.validatorSet(), genesis.chainId()).withConsensus(consensus);
+            settings = ValidatorSettings.defaults(key, genesis.validatorSet(), genesis.chainId()).withConsensus(consensus)
+                    .withContracts(genesis.contracts());
         } catch (IllegalArgumentException e) {
             throw new ConfigError("fogledger.node: " + e.getMessage(), e);
         }

@@ -79,6 +79,17 @@ public final class ValidatorState {
         return new CommittedHashes(first < 0 ? fromHeight : first, hashes, committedHeight);
     }
 
+    /** The committed blocks still in the tail, from {@code fromHeight} on, in height order. */
+    List<Block> committedBlocksFrom(long fromHeight) {
+        List<Block> blocks = new ArrayList<>();
+        for (CommittedBlock block : committedTail) {
+            if (block.height() >= fromHeight) {
+                blocks.add(block.block());
+            }
+        }
+        return blocks;
+    }
+
     public long committedHeight() {
         return committedHeight;
     }

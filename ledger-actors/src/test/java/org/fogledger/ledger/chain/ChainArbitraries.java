@@ -63,14 +63,18 @@ public final class ChainArbitraries {
 
     public static Arbitrary<BlockHeader> headers() {
         return Combinators.combine(Arbitraries.longs().greaterOrEqual(0), Arbitraries.longs().greaterOrEqual(0),
-                        hashes(), hashes(), hashes(), publicKeys(), Arbitraries.longs())
-                .as(BlockHeader::new);
+                        hashes(), hashes(), Arbitraries.longs().greaterOrEqual(0), hashes(), publicKeys(),
+                        Arbitraries.longs())
+                .as((height, round, parent, txRoot, executedBelow, results, proposer, time) -> new BlockHeader(height,
+                        round, parent, txRoot,
+                        new ExecutedResults(height == 0 ? 0 : Math.floorMod(executedBelow, height), results),
+                        proposer, time));
     }
 
     public static Arbitrary<Block> blocks() {
         return Combinators.combine(headers(), transactions().list().ofMaxSize(6))
                 .as((header, txs) -> Block.create(header.height(), header.round(), header.parentHash(),
-                        header.previousResultsHash(), header.proposer(), header.timestampMillis(), txs));
+                        header.executed(), header.proposer(), header.timestampMillis(), txs));
     }
 
     public static Arbitrary<ValidatorSignature> validatorSignatures() {

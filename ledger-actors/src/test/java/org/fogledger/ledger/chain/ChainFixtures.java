@@ -80,7 +80,7 @@ public final class ChainFixtures {
             txs.add(transaction(i % 4, i));
         }
         Block genesis = Block.genesis(CHAIN_ID);
-        return Block.create(1, 1, genesis.hash(), hashOf("results-0"), key(1).publicKey(), 1_700_000_000_000L, txs);
+        return Block.create(1, 1, genesis.hash(), new ExecutedResults(0, hashOf("results-0")), key(1).publicKey(), 1_700_000_000_000L, txs);
     }
 
     /** A certificate for {@code block} signed by test keys 0..signers-1. */

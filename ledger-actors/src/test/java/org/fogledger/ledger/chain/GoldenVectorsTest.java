@@ -43,7 +43,7 @@ class GoldenVectorsTest {
         List<Transaction> txs = List.of(tx,
                 Transaction.sign(ChainFixtures.key(1), GOLDEN_CHAIN, 0, "consent", "grant", new byte[] {1, 2, 3}),
                 Transaction.sign(ChainFixtures.key(2), GOLDEN_CHAIN, 7, "traceability", "anchor", new byte[0]));
-        Block block = Block.create(7, 9, ChainFixtures.hashOf("parent"), ChainFixtures.hashOf("results-6"),
+        Block block = Block.create(7, 9, ChainFixtures.hashOf("parent"), new ExecutedResults(6, ChainFixtures.hashOf("results-6")),
                 ChainFixtures.key(3).publicKey(), 1_700_000_000_123L, txs);
         Block genesis = Block.genesis(GOLDEN_CHAIN);
         QuorumCertificate qc = ChainFixtures.certificate(block, 3);

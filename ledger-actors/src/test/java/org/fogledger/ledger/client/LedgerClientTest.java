@@ -21,6 +21,9 @@ import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.validator.LocalCluster;
 import org.fogledger.ledger.validator.SubmitResult;
+import org.fogledger.ledger.contract.ContractCatalog;
+import org.fogledger.ledger.contract.TallyContract;
+import org.fogledger.ledger.execution.ContractHost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +45,8 @@ class LedgerClientTest {
 
     @BeforeAll
     static void start() throws Exception {
-        validators = LocalCluster.withH2(4, dataDir).startAll();
+        validators = LocalCluster.withH2(4, dataDir)
+                .withContracts(i -> ContractCatalog.of(new TallyContract())).startAll();
         clientSystem = ClientSystem.start(validators.genesis, "127.0.0.1", 0, ConfigFactory.empty());
         client = LedgerClient.create(clientSystem, LedgerClientSettings.defaults().withAnswerTimeout(WAIT));
         client.awaitValidators(4, WAIT).toCompletableFuture().get(90, TimeUnit.SECONDS);
@@ -59,6 +63,35 @@ class LedgerClientTest {
         if (validators != null) {
             validators.close();
         }
+    }
+
+    @Test
+    void queriesCrossTheWireAndSayWhichHeightTheyRead() throws Exception {
+        KeyPair sender = KeyPair.generate();
+        Transaction add = Transaction.sign(sender, LocalCluster.CHAIN_ID, 0, "tally/client-q", "add",
+                "{\"name\":\"kwh\",\"amount\":7}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        SubmitResult.Committed committed = assertInstanceOf(SubmitResult.Committed.class,
+                client.submit(add).toCompletableFuture().get(90, TimeUnit.SECONDS));
+
+        ContractHost.QueryResult answer = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            // Round-robin: another validator may not have executed that block yet.
+            answer = client.query("tally/client-q", "state", new byte[0]).toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            if (answer.executedHeight() >= committed.receipt().height()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        ContractHost.QueryResult unknown = client.query("nosuch/x", "state", new byte[0]).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        ContractHost.QueryResult malformed = client.query("Bad Address!", "state", new byte[0])
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertEquals("{\"counts\":{\"kwh\":7}}", answer.text());
+        assertTrue(answer.executedHeight() >= committed.receipt().height());
+        assertEquals("unknown-contract", unknown.code());
+        assertEquals("bad-address", malformed.code());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.fogledger.ledger.chain.Block;
+import org.fogledger.ledger.chain.ExecutedResults;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.chain.ValidatorSet;
 import org.fogledger.ledger.crypto.Hash;
@@ -115,7 +116,7 @@ class ReplicaTest {
     }
 
     private Proposal proposalFor(long round, KeyPair proposer) {
-        Block block = Block.create(1, round, genesis.hash(), Hash.ZERO, proposer.publicKey(), 1, List.of());
+        Block block = Block.create(1, round, genesis.hash(), new ExecutedResults(0, Hash.ZERO), proposer.publicKey(), 1, List.of());
         return new Proposal(block, genesisQc, null, proposer.sign(ConsensusSigning.proposal(block.hash(), round)));
     }
 

@@ -22,6 +22,8 @@ public final class LocalCluster implements AutoCloseable {
     public final List<KeyPair> keys = new ArrayList<>();
     public final List<ValidatorNode> nodes = new ArrayList<>();
     private final Function<String, Config> storage;
+    private java.util.function.IntFunction<org.fogledger.ledger.contract.ContractCatalog> contracts =
+            index -> org.fogledger.ledger.contract.BuiltInContracts.catalog(CHAIN_ID);
 
     /** n validators with H2 journals under {@code dir}, one folder each. */
     public static LocalCluster withH2(int n, java.nio.file.Path dir) {
@@ -40,6 +42,13 @@ public final class LocalCluster implements AutoCloseable {
         this.genesis = Genesis.onLoopback(CHAIN_ID, keys.stream().map(KeyPair::publicKey).toList());
     }
 
+    /** The contracts validator {@code index} runs (the same for all, unless a test plants a difference). */
+    public LocalCluster withContracts(java.util.function.IntFunction<org.fogledger.ledger.contract.ContractCatalog>
+                                              contracts) {
+        this.contracts = contracts;
+        return this;
+    }
+
     public LocalCluster startAll() {
         try {
             for (int i = 0; i < keys.size(); i++) {
@@ -55,7 +64,8 @@ public final class LocalCluster implements AutoCloseable {
     public ValidatorNode start(int index) {
         ValidatorSet set = genesis.validatorSet();
         ValidatorSettings settings = ValidatorSettings.defaults(keys.get(index), set, CHAIN_ID)
-                .withConsensus(ConsensusConfig.defaults(CHAIN_ID).withRoundTimeouts(500, 4_000, 50));
+                .withConsensus(ConsensusConfig.defaults(CHAIN_ID).withRoundTimeouts(500, 4_000, 50))
+                .withContracts(contracts.apply(index));
         return ValidatorNode.start(genesis, settings, storage.apply("v" + index), ConfigFactory.empty());
     }
 

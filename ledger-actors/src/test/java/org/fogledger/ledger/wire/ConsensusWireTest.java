@@ -17,6 +17,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.SerializationTestKit;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.fogledger.ledger.chain.Block;
+import org.fogledger.ledger.chain.ExecutedResults;
 import org.fogledger.ledger.chain.ChainFixtures;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.chain.Transaction;
@@ -60,7 +61,7 @@ class ConsensusWireTest {
     private static final QuorumCertificate GENESIS_QC = QuorumCertificate.genesis(GENESIS);
     private static final Block BLOCK_1 = ChainFixtures.block(3);
     private static final QuorumCertificate QC_1 = ChainFixtures.certificate(BLOCK_1, 3);
-    private static final Block BLOCK_2 = Block.create(2, 2, BLOCK_1.hash(), ChainFixtures.hashOf("results-1"),
+    private static final Block BLOCK_2 = Block.create(2, 2, BLOCK_1.hash(), new ExecutedResults(1, ChainFixtures.hashOf("results-1")),
             ChainFixtures.key(2).publicKey(), 1_700_000_001_000L,
             List.of(ChainFixtures.transaction(0, 10), ChainFixtures.transaction(1, 11)));
 
@@ -82,7 +83,7 @@ class ConsensusWireTest {
     void everyConsensusMessageRoundTripsWithRealSignatures() {
         Proposal proposal = proposal(BLOCK_2, QC_1, null);
         TimeoutCertificate tc = timeoutCertificate(2, 1, 3);
-        Block block3 = Block.create(2, 3, BLOCK_1.hash(), ChainFixtures.hashOf("results-1"),
+        Block block3 = Block.create(2, 3, BLOCK_1.hash(), new ExecutedResults(1, ChainFixtures.hashOf("results-1")),
                 ChainFixtures.key(3).publicKey(), 1_700_000_002_000L, List.of());
         Proposal afterTimeout = proposal(block3, QC_1, tc);
         KeyPair voter = ChainFixtures.key(0);
@@ -199,7 +200,7 @@ class ConsensusWireTest {
     void anOversizedTransactionPayloadIsRefusedWithTheConfiguredLimit() {
         Transaction big = Transaction.sign(ChainFixtures.key(0), ChainFixtures.CHAIN_ID, 1, "registry", "register",
                 new byte[MAX_PAYLOAD + 1]);
-        Block block = Block.create(2, 2, BLOCK_1.hash(), ChainFixtures.hashOf("results-1"),
+        Block block = Block.create(2, 2, BLOCK_1.hash(), new ExecutedResults(1, ChainFixtures.hashOf("results-1")),
                 ChainFixtures.key(2).publicKey(), 1_700_000_001_000L, List.of(big));
 
         assertRefused(serialize(proposal(block, QC_1, null)), Block.class.getName(),

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.fogledger.ledger.chain.Block;
+import org.fogledger.ledger.chain.ExecutedResults;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.chain.ValidatorSet;
@@ -76,7 +77,7 @@ final class MalformedMessages {
                         List.of(new ValidatorSignature(validators.get(0), garbageSignature()),
                                 new ValidatorSignature(validators.get(1), garbageSignature()),
                                 new ValidatorSignature(validators.get(2), garbageSignature())));
-                Block block = Block.create(2, ownRound, parent.hash(), Hash.ZERO, own.publicKey(), now, List.of());
+                Block block = Block.create(2, ownRound, parent.hash(), new ExecutedResults(0, Hash.ZERO), own.publicKey(), now, List.of());
                 out.add(new Proposal(block, forged, null, own.sign(ConsensusSigning.proposal(block.hash(), ownRound))));
             }
             case 5 -> out.add(new Timeout(round, new QuorumCertificate(randomHash(), round + 1, 3, List.of()),
@@ -100,7 +101,7 @@ final class MalformedMessages {
                 for (int i = 0; i < 30; i++) {
                     many.add(tx);
                 }
-                Block block = Block.create(1, ownRound, genesis.hash(), Hash.ZERO, own.publicKey(), now, many);
+                Block block = Block.create(1, ownRound, genesis.hash(), new ExecutedResults(0, Hash.ZERO), own.publicKey(), now, many);
                 TimeoutCertificate tc = new TimeoutCertificate(ownRound - 1,
                         List.of(new TimeoutSignature(own.publicKey(), 0, garbageSignature())));
                 out.add(new Proposal(block, genesisQc, random.nextBoolean() ? tc : null,
@@ -119,7 +120,7 @@ final class MalformedMessages {
     }
 
     private Block child(Block parent, long round, long now, List<Transaction> txs) {
-        return Block.create(parent.height() + 1, round, parent.hash(), Hash.ZERO, own.publicKey(), now, txs);
+        return Block.create(parent.height() + 1, round, parent.hash(), new ExecutedResults(0, Hash.ZERO), own.publicKey(), now, txs);
     }
 
     private Hash randomHash() {

@@ -2,6 +2,7 @@ package org.fogledger.ledger.validator.serialization;
 
 import java.util.List;
 import org.fogledger.ledger.chain.Block;
+import org.fogledger.ledger.chain.ExecutedResults;
 import org.fogledger.ledger.chain.ChainFixtures;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.consensus.ChainedBlock;
@@ -15,7 +16,7 @@ final class ValidatorEventFixtures {
     static final QuorumCertificate GENESIS_QC = QuorumCertificate.genesis(GENESIS);
     static final Block BLOCK_1 = ChainFixtures.block(2);
     static final QuorumCertificate QC_1 = ChainFixtures.certificate(BLOCK_1, 3);
-    static final Block BLOCK_2 = Block.create(2, 2, BLOCK_1.hash(), ChainFixtures.hashOf("results-1"),
+    static final Block BLOCK_2 = Block.create(2, 2, BLOCK_1.hash(), new ExecutedResults(1, ChainFixtures.hashOf("results-1")),
             ChainFixtures.key(2).publicKey(), 1_700_000_001_000L, List.of(ChainFixtures.transaction(3, 9)));
     static final QuorumCertificate QC_2 = ChainFixtures.certificate(BLOCK_2, 3);
 

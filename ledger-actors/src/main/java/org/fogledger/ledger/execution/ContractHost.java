@@ -1,0 +1,398 @@
+package org.fogledger.ledger.execution;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.fogledger.ledger.chain.Block;
+import org.fogledger.ledger.chain.ExecutedResults;
+import org.fogledger.ledger.contract.BlockExecution;
+import org.fogledger.ledger.contract.BlockResults;
+import org.fogledger.ledger.contract.Contract;
+import org.fogledger.ledger.contract.ContractAddress;
+import org.fogledger.ledger.contract.ContractCatalog;
+import org.fogledger.ledger.contract.ContractDeployer;
+import org.fogledger.ledger.contract.Divergence;
+import org.fogledger.ledger.contract.ExecutionLimits;
+import org.fogledger.ledger.contract.ExecutionReport;
+import org.fogledger.ledger.contract.Invocation;
+import org.fogledger.ledger.contract.ResultsClaims;
+import org.fogledger.ledger.wire.WireMessage;
+
+/**
+ * Executes committed blocks, in height order, through event-sourced {@link ContractInstance}s, one invocation at a
+ * time in the order {@link BlockExecution} defines; checkpoints each finished block in {@link HostCheckpoint};
+ * tells its listener the block's results; and compares the results claims in block headers with its own
+ * ({@link ResultsClaims}), reporting every divergence. It decides nothing itself.
+ *
+ * <p>Blocks come from its source (the validator), pushed as they commit and pulled with {@link BlocksWanted} when
+ * the host starts, so a host that restarts resumes after its checkpoint without the source having to know. Queries
+ * and blocks that arrive while a block executes wait (stash), so a query reads the state after a whole block and
+ * says which one.
+ */
+public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
+
+    public sealed interface Command {
+    }
+
+    /** A committed block to execute; blocks at or below the checkpoint are ignored, later ones wait their turn. */
+    public record ExecuteBlock(Block block) implements Command {
+    }
+
+    /** Reads an instance's state after the last executed block. */
+    public record QueryInstance(ContractAddress address, String query, byte[] argument,
+                                ActorRef<QueryResult> replyTo) implements Command {
+    }
+
+    /** Crosses the wire when a remote client asks (see {@code ValidatorActor.QueryContract}). */
+    public record QueryResult(boolean ok, String code, byte[] json, long executedHeight) implements WireMessage {
+        public String text() {
+            return new String(json, StandardCharsets.UTF_8);
+        }
+    }
+
+    public record GetStatus(ActorRef<HostStatus> replyTo) implements Command {
+    }
+
+    public record HostStatus(ExecutedResults executed, int liveInstances, long claimsChecked, long claimsUnchecked,
+                             List<Divergence> divergences) {
+    }
+
+    /** Sent to the block source: send me committed blocks from {@code fromHeight} on. */
+    public record BlocksWanted(long fromHeight, ActorRef<Command> host) {
+    }
+
+    /** Sent to the listener after each block. */
+    public record BlockExecuted(BlockResults results, List<Divergence> divergences) {
+    }
+
+    private record CheckpointLoaded(ExecutedResults executed) implements Command {
+    }
+
+    private record Reported(ExecutionReport report) implements Command {
+    }
+
+    private record Checkpointed(ExecutedResults executed) implements Command {
+    }
+
+    private record DeployedListed(List<Contract<?, ?>> contracts) implements Command {
+    }
+
+    private record InstanceStopped(ContractAddress address, long generation) implements Command {
+    }
+
+    private enum PassivateIdle implements Command {
+        INSTANCE
+    }
+
+    /** Start the next waiting block, after the queries that waited for the last one were answered. */
+    private enum Resume implements Command {
+        INSTANCE
+    }
+
+    /** How a host runs: its identity in the journal, limits (from genesis), snapshot cadence, passivation. */
+    public record Settings(String hostId, ExecutedResults genesisResults, ExecutionLimits limits,
+                           int snapshotEvery, Duration idleTimeout, int maxDivergencesKept) {
+        public Settings {
+            Objects.requireNonNull(hostId, "hostId");
+            Objects.requireNonNull(genesisResults, "genesisResults");
+            Objects.requireNonNull(limits, "limits");
+        }
+
+        public static Settings defaults(String hostId, String chainId) {
+            return new Settings(hostId, Block.genesis(chainId).header().executed(), ExecutionLimits.DEFAULT, 100,
+                    Duration.ofMinutes(2), 256);
+        }
+    }
+
+    private record Live(ActorRef<ContractInstance.Command> ref, long generation) {
+    }
+
+    private final Settings settings;
+    private final StashBuffer<Command> stash;
+    private final ActorRef<BlocksWanted> source;
+    private final ActorRef<BlockExecuted> listener;
+    private final ActorRef<ExecutionReport> reportAdapter;
+    private final ActorRef<HostCheckpoint.Recorded> checkpointAdapter;
+    private final ActorRef<HostCheckpoint.Command> checkpoint;
+    private final Map<ContractAddress, Live> live = new HashMap<>();
+    private final Map<ContractAddress, Long> lastUsed = new HashMap<>();
+    private final TreeMap<Long, Block> waitingBlocks = new TreeMap<>();
+    private final List<Divergence> divergences = new ArrayList<>();
+    private ContractCatalog catalog;
+    private ExecutedResults executed;
+    private ResultsClaims claims;
+    private long generations;
+    private int pendingListings;
+    private long requestedFrom = -1;
+
+    // The block in progress, if any.
+    private BlockExecution execution;
+    private Invocation running;
+    private List<Divergence> found = new ArrayList<>();
+
+    private ContractHost(ActorContext<Command> context, StashBuffer<Command> stash, TimerScheduler<Command> timers,
+                         Settings settings, ContractCatalog catalog, ActorRef<BlocksWanted> source,
+                         ActorRef<BlockExecuted> listener) {
+        super(context);
+        this.stash = stash;
+        this.settings = settings;
+        this.catalog = catalog;
+        this.source = source;
+        this.listener = listener;
+        this.reportAdapter = context.messageAdapter(ExecutionReport.class, Reported::new);
+        this.checkpointAdapter = context.messageAdapter(HostCheckpoint.Recorded.class,
+                recorded -> new Checkpointed(recorded.results()));
+        this.checkpoint = context.spawn(HostCheckpoint.create(settings.hostId(), settings.genesisResults()),
+                "checkpoint");
+        checkpoint.tell(new HostCheckpoint.Get(context.messageAdapter(ExecutedResults.class, CheckpointLoaded::new)));
+        timers.startTimerWithFixedDelay(PassivateIdle.INSTANCE, settings.idleTimeout().dividedBy(2).plusMillis(1));
+    }
+
+    /**
+     * @param source   where missing committed blocks are asked for (may be null in tests that push blocks)
+     * @param listener told about each executed block (may be null)
+     */
+    public static Behavior<Command> create(Settings settings, ContractCatalog catalog, ActorRef<BlocksWanted> source,
+                                           ActorRef<BlockExecuted> listener) {
+        return Behaviors.withStash(10_000, stash -> Behaviors.setup(context -> Behaviors.withTimers(timers ->
+                new ContractHost(context, stash, timers, settings, catalog, source, listener))));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(CheckpointLoaded.class, this::onCheckpointLoaded)
+                .onMessage(ExecuteBlock.class, this::onBlock)
+                .onMessage(QueryInstance.class, this::onQuery)
+                .onMessage(GetStatus.class, this::onStatus)
+                .onMessage(Reported.class, this::onReported)
+                .onMessage(DeployedListed.class, this::onDeployedListed)
+                .onMessage(Checkpointed.class, this::onCheckpointed)
+                .onMessage(InstanceStopped.class, this::onInstanceStopped)
+                .onMessageEquals(PassivateIdle.INSTANCE, this::passivateIdle)
+                .onMessageEquals(Resume.INSTANCE, () -> busy() ? this : startNextBlock())
+                .build();
+    }
+
+    private boolean starting() {
+        return executed == null;
+    }
+
+    private boolean busy() {
+        return starting() || execution != null || pendingListings > 0;
+    }
+
+    private Behavior<Command> onCheckpointLoaded(CheckpointLoaded loaded) {
+        executed = loaded.executed();
+        claims = new ResultsClaims(4_096, executed);
+        getContext().getLog().debug("contract host {} resumes after block {}", settings.hostId(), executed.height());
+        if (source != null) {
+            source.tell(new BlocksWanted(executed.height() + 1, getContext().getSelf()));
+        }
+        // Contracts deployed before the restart: ask each deployer's default instance before running anything.
+        for (String name : new ArrayList<>(catalog.names())) {
+            Contract<?, ?> contract = catalog.find(name).orElseThrow();
+            if (contract instanceof ContractDeployer<?, ?>) {
+                listDeployed(ContractAddress.of(name, ContractAddress.DEFAULT_INSTANCE));
+            }
+        }
+        return pendingListings > 0 ? this : stash.unstashAll(this);
+    }
+
+    private Behavior<Command> onBlock(ExecuteBlock message) {
+        Block block = message.block();
+        if (busy()) {
+            // Keep at most one copy per height, in order, whatever the arrival order.
+            if (!starting() && block.height() > executed.height()) {
+                waitingBlocks.putIfAbsent(block.height(), block);
+            } else if (starting()) {
+                stash.stash(message);
+            }
+            return this;
+        }
+        if (block.height() <= executed.height()) {
+            return this;
+        }
+        waitingBlocks.putIfAbsent(block.height(), block);
+        return startNextBlock();
+    }
+
+    private Behavior<Command> startNextBlock() {
+        Map.Entry<Long, Block> next = waitingBlocks.firstEntry();
+        if (next == null || next.getKey() != executed.height() + 1) {
+            if (next != null && source != null && requestedFrom != executed.height() + 1) {
+                requestedFrom = executed.height() + 1;
+                source.tell(new BlocksWanted(requestedFrom, getContext().getSelf()));
+            }
+            return stash.unstashAll(this);
+        }
+        waitingBlocks.remove(next.getKey());
+        Block block = next.getValue();
+        found = new ArrayList<>(claims.onClaim(block.header().executed(), block.header().proposer(),
+                block.height()));
+        execution = new BlockExecution(block.height(), block.header().timestampMillis(), block.transactions(),
+                executed.resultsHash(), name -> catalog.contains(name), settings.limits());
+        return runNext();
+    }
+
+    private Behavior<Command> runNext() {
+        Invocation invocation = execution.next();
+        if (invocation == null) {
+            BlockResults results = execution.results();
+            checkpoint.tell(new HostCheckpoint.Record(new ExecutedResults(results.height(), results.resultsHash()),
+                    checkpointAdapter));
+            return this;
+        }
+        running = invocation;
+        instance(invocation.address()).tell(new ContractInstance.Execute(invocation, reportAdapter));
+        return this;
+    }
+
+    private Behavior<Command> onReported(Reported reported) {
+        if (running == null) {
+            throw new IllegalStateException("a report arrived with no execution running");
+        }
+        ContractAddress address = running.address();
+        running = null;
+        execution.complete(reported.report());
+        Contract<?, ?> contract = catalog.find(address.contract()).orElseThrow();
+        if (contract instanceof ContractDeployer<?, ?> && reported.report().result().ok()) {
+            listDeployed(address);
+            return this;
+        }
+        return runNext();
+    }
+
+    private void listDeployed(ContractAddress deployer) {
+        pendingListings++;
+        ActorRef<List<Contract<?, ?>>> adapter = getContext().messageAdapter(listClass(), DeployedListed::new);
+        instance(deployer).tell(new ContractInstance.ListDeployed(adapter));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Class<List<Contract<?, ?>>> listClass() {
+        return (Class) List.class;
+    }
+
+    private Behavior<Command> onDeployedListed(DeployedListed listed) {
+        pendingListings--;
+        for (Contract<?, ?> contract : listed.contracts()) {
+            if (!catalog.contains(contract.name())) {
+                catalog = catalog.withContract(contract);
+                getContext().getLog().info("contract '{}' deployed", contract.name());
+            }
+        }
+        if (pendingListings > 0) {
+            return this;
+        }
+        if (execution != null) {
+            return runNext();
+        }
+        getContext().getSelf().tell(Resume.INSTANCE);
+        return stash.unstashAll(this);
+    }
+
+    private Behavior<Command> onCheckpointed(Checkpointed done) {
+        BlockResults results = execution.results();
+        execution = null;
+        executed = done.executed();
+        found.addAll(claims.onExecuted(executed));
+        for (Divergence divergence : found) {
+            getContext().getLog().error("contract host {}: {}", settings.hostId(), divergence);
+            divergences.add(divergence);
+            if (divergences.size() > settings.maxDivergencesKept()) {
+                divergences.remove(0);
+            }
+        }
+        if (listener != null) {
+            listener.tell(new BlockExecuted(results, List.copyOf(found)));
+        }
+        found = new ArrayList<>();
+        getContext().getSelf().tell(Resume.INSTANCE);
+        return stash.unstashAll(this);
+    }
+
+    private Behavior<Command> onQuery(QueryInstance query) {
+        if (busy()) {
+            stash.stash(query);
+            return this;
+        }
+        if (!catalog.contains(query.address().contract())) {
+            query.replyTo().tell(new QueryResult(false, "unknown-contract", ("no contract named '"
+                    + query.address().contract() + "' is deployed").getBytes(StandardCharsets.UTF_8),
+                    executed.height()));
+            return this;
+        }
+        long height = executed.height();
+        ActorRef<ContractInstance.QueryAnswer> reply = getContext().spawnAnonymous(Behaviors.receive(
+                ContractInstance.QueryAnswer.class).onAnyMessage(answer -> {
+                    query.replyTo().tell(new QueryResult(answer.ok(), answer.code(), answer.json(), height));
+                    return Behaviors.stopped();
+                }).build());
+        instance(query.address()).tell(new ContractInstance.Query(query.query(), query.argument(), reply));
+        return this;
+    }
+
+    private Behavior<Command> onStatus(GetStatus get) {
+        get.replyTo().tell(new HostStatus(executed, live.size(), claims == null ? 0 : claims.checked(),
+                claims == null ? 0 : claims.unchecked(), List.copyOf(divergences)));
+        return this;
+    }
+
+    private ActorRef<ContractInstance.Command> instance(ContractAddress address) {
+        lastUsed.put(address, System.nanoTime());
+        Live existing = live.get(address);
+        if (existing != null) {
+            return existing.ref();
+        }
+        Contract<?, ?> contract = catalog.find(address.contract()).orElseThrow();
+        long generation = ++generations;
+        // A fresh name per incarnation: a passivated instance may still be stopping when it is needed again.
+        ActorRef<ContractInstance.Command> ref = getContext().spawn(ContractInstance.create(settings.hostId(),
+                address, contract, settings.limits(), settings.snapshotEvery()), "i-" + generation);
+        getContext().watchWith(ref, new InstanceStopped(address, generation));
+        live.put(address, new Live(ref, generation));
+        return ref;
+    }
+
+    private Behavior<Command> onInstanceStopped(InstanceStopped stopped) {
+        Live current = live.get(stopped.address());
+        if (current != null && current.generation() == stopped.generation()) {
+            // Not passivated by us: the instance failed (its journal and our checkpoint disagree, or storage is
+            // down). Failing the host makes its supervisor restart it from the checkpoint.
+            throw new IllegalStateException("contract instance " + stopped.address() + " stopped unexpectedly");
+        }
+        return this;
+    }
+
+    private Behavior<Command> passivateIdle() {
+        if (busy()) {
+            return this;
+        }
+        long now = System.nanoTime();
+        long idle = settings.idleTimeout().toNanos();
+        for (var it = live.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<ContractAddress, Live> entry = it.next();
+            Long used = lastUsed.get(entry.getKey());
+            if (used == null || now - used > idle) {
+                it.remove();
+                lastUsed.remove(entry.getKey());
+                entry.getValue().ref().tell(ContractInstance.Stop.INSTANCE);
+            }
+        }
+        return this;
+    }
+}
