@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.fogledger.ledger.contract.rules.DeployContract;
 import org.fogledger.ledger.contract.tokens.TokensContract;
+import org.fogledger.ledger.contract.trace.TraceContract;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.contract.registry.RegistryContract;
 
@@ -31,6 +32,7 @@ public final class BuiltInContracts {
         List<Contract<?, ?>> contracts = new ArrayList<>();
         contracts.add(new RegistryContract(chainId));
         contracts.add(new TokensContract(tokenMinters));
+        contracts.add(new TraceContract());
         contracts.add(DeployContract.alongside(contracts));
         return ContractCatalog.of(contracts);
     }
