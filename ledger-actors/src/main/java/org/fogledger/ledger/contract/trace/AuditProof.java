@@ -10,9 +10,7 @@ import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.codec.CanonicalReader;
 import org.fogledger.ledger.codec.CanonicalWriter;
 import org.fogledger.ledger.codec.CodecLimits;
-import org.fogledger.ledger.codec.DecodingException;
 import org.fogledger.ledger.codec.Kind;
-import org.fogledger.ledger.contract.ContractResult;
 import org.fogledger.ledger.contract.ExecutionRecord;
 import org.fogledger.ledger.crypto.Hash;
 
@@ -25,32 +23,36 @@ import org.fogledger.ledger.crypto.Hash;
  *   <li>{@code anchorTransaction}, signed by the gateway, anchors {@code batchRoot} for the record's stream and
  *   sequence range;</li>
  *   <li>{@code transactionPath} leads from its hash to {@code headers[0].transactionsRoot};</li>
- *   <li>{@code anchorExecution} is what the trace contract answered ({@code anchored}, with the accepted anchor),
- *   and {@code executionPath} leads from it to {@code headers[1].previousResultsHash}, the results hash of the
- *   anchor block;</li>
+ *   <li>{@code anchorExecution} is what the trace contract answered ({@code anchored}, with the accepted anchor);
+ *   {@code executionPath} leads from it to the anchor block's records root, and {@code resultsChain} from there to
+ *   the results hash of a block {@code c >= h}, which a committed header of the proof claims
+ *   ({@link BlockHeader#executed()});</li>
  *   <li>{@code headers} run from the anchor block up, each naming the previous as its parent, and
  *   {@code certificates} are quorum certificates of the last three, whose rounds are consecutive: the 3-chain that
- *   commits the last-but-two and so every block below it (docs/CONSENSUS.md).</li>
+ *   commits the last-but-two and so every block below it (docs/CONSENSUS.md), the claiming header included.</li>
  * </ol>
  * {@link AuditProofVerifier} checks all of it against the validator set of the genesis file.
  *
- * <p>Encoding (version 1): {@code 01 | tag 65 (see TraceFormat) | record: length:u32 | TraceRecord |
+ * <p>Encoding (version 1): {@code 01 | kind AUDIT_PROOF | record: length:u32 | TraceRecord |
  * recordProof: MerkleProof | batchRoot:32 | anchorTransaction: length:u32 | Transaction |
  * transactionPath: MerklePath | anchorExecution: length:u32 | ExecutionRecord | executionPath: MerklePath |
- * headers: count:u32 | count x BlockHeader | certificates: count:u32 | count x QuorumCertificate}. Decoding is
- * strict (one encoding per proof) and bounded: every count and length is checked before anything is allocated.
- * The JSON form ({@link #toJson()}) holds the same values.
+ * resultsChain: ResultsChain | headers: count:u32 | count x BlockHeader | certificates: count:u32 |
+ * count x QuorumCertificate}. Decoding is strict (one encoding per proof) and bounded: every count and length is
+ * checked before anything is allocated. The JSON form ({@link #toJson()}) holds the same values.
  */
 public record AuditProof(TraceRecord record, MerkleProof recordProof, Hash batchRoot, Transaction anchorTransaction,
                          MerklePath transactionPath, ExecutionRecord anchorExecution, MerklePath executionPath,
-                         List<BlockHeader> headers, List<QuorumCertificate> certificates) {
-    /** Headers from the anchor block to the top of its 3-chain; more means the chain did not commit for long. */
+                         ResultsChain resultsChain, List<BlockHeader> headers, List<QuorumCertificate> certificates) {
+    /**
+     * Headers from the anchor block to the top of the 3-chain that commits the first claim covering it; more
+     * means the chain did not commit, or its validators did not execute, for that long.
+     */
     public static final int MAX_HEADERS = 256;
     /** The 3-chain: one certificate for each of the last three headers. */
     public static final int COMMIT_CERTIFICATES = 3;
     public static final int MAX_ENCODED_BYTES = 1024 * 1024;
-    /** Result data of an execution record inside a proof; the contract runtime caps results far below. */
-    public static final int MAX_EXECUTION_DATA_BYTES = 64 * 1024;
+    /** An encoded header: version, kind, height, round, two hashes, executed height and hash, key, timestamp. */
+    private static final int MIN_HEADER_BYTES = 2 + 8 + 8 + 2 * Hash.LENGTH + 8 + Hash.LENGTH + 33 + 8;
 
     public AuditProof {
         Objects.requireNonNull(record, "record");
@@ -60,6 +62,7 @@ public record AuditProof(TraceRecord record, MerkleProof recordProof, Hash batch
         Objects.requireNonNull(transactionPath, "transactionPath");
         Objects.requireNonNull(anchorExecution, "anchorExecution");
         Objects.requireNonNull(executionPath, "executionPath");
+        Objects.requireNonNull(resultsChain, "resultsChain");
         headers = List.copyOf(headers);
         certificates = List.copyOf(certificates);
         if (headers.size() > MAX_HEADERS) {
@@ -74,7 +77,7 @@ public record AuditProof(TraceRecord record, MerkleProof recordProof, Hash batch
 
     public byte[] encode() {
         CanonicalWriter out = new CanonicalWriter(4096);
-        TraceFormat.writeHeader(out, TraceFormat.AUDIT_PROOF_TAG);
+        out.writeHeader(Kind.AUDIT_PROOF);
         out.writeBytes(record.encode());
         recordProof.writeTo(out);
         out.writeHash(batchRoot);
@@ -82,6 +85,7 @@ public record AuditProof(TraceRecord record, MerkleProof recordProof, Hash batch
         transactionPath.writeTo(out);
         out.writeBytes(anchorExecution.encode());
         executionPath.writeTo(out);
+        resultsChain.writeTo(out);
         out.writeU32(headers.size());
         for (BlockHeader header : headers) {
             header.writeTo(out);
@@ -102,7 +106,7 @@ public record AuditProof(TraceRecord record, MerkleProof recordProof, Hash batch
         CanonicalReader in = new CanonicalReader(bytes);
         in.requireTotalAtMost("auditProof", MAX_ENCODED_BYTES);
         String f = "auditProof";
-        TraceFormat.readHeader(in, TraceFormat.AUDIT_PROOF_TAG, f);
+        in.readHeader(Kind.AUDIT_PROOF, f);
         TraceRecord record = readNested(in, f + ".record", TraceRecord.MAX_ENCODED_BYTES,
                 nested -> TraceRecord.readFrom(nested, f + ".record"));
         MerkleProof recordProof = MerkleProof.readFrom(in, f + ".recordProof");
@@ -111,11 +115,11 @@ public record AuditProof(TraceRecord record, MerkleProof recordProof, Hash batch
                 nested -> Transaction.readFrom(nested, limits, f + ".anchorTransaction"));
         MerklePath transactionPath = MerklePath.readFrom(in, f + ".transactionPath");
         ExecutionRecord execution = readNested(in, f + ".anchorExecution",
-                MAX_EXECUTION_DATA_BYTES + 3 * limits.maxStringBytes() + 128,
-                nested -> readExecutionRecord(nested, limits, f + ".anchorExecution"));
+                limits.maxPayloadBytes() + 3 * limits.maxStringBytes() + 128,
+                nested -> ExecutionRecord.readFrom(nested, limits, f + ".anchorExecution"));
         MerklePath executionPath = MerklePath.readFrom(in, f + ".executionPath");
-        // A header is at least version, kind, two u64, three hashes, a key and a u64.
-        int headerCount = in.readCount(f + ".headers", MAX_HEADERS, 2 + 8 + 8 + 3 * Hash.LENGTH + 33 + 8);
+        ResultsChain resultsChain = ResultsChain.readFrom(in, f + ".resultsChain");
+        int headerCount = in.readCount(f + ".headers", MAX_HEADERS, MIN_HEADER_BYTES);
         List<BlockHeader> headers = new ArrayList<>(headerCount);
         for (int i = 0; i < headerCount; i++) {
             headers.add(BlockHeader.readFrom(in, f + ".headers[" + i + "]"));
@@ -127,7 +131,7 @@ public record AuditProof(TraceRecord record, MerkleProof recordProof, Hash batch
         }
         in.expectEnd(f);
         return new AuditProof(record, recordProof, batchRoot, tx, transactionPath, execution, executionPath,
-                headers, certificates);
+                resultsChain, headers, certificates);
     }
 
     /** The JSON form: deterministic, and read back by {@link #fromJson} to an equal proof. */
@@ -151,34 +155,5 @@ public record AuditProof(TraceRecord record, MerkleProof recordProof, Hash batch
         T value = reader.read(nested);
         nested.expectEnd(field);
         return value;
-    }
-
-    /**
-     * Reads what {@link ExecutionRecord#encode()} writes (the contract runtime has no decoder yet):
-     * {@code 01 | kind EXECUTION_RECORD | index:u32 | origin:32 | internal:u8 | address:string | command:string |
-     * ok:u8 | code:string | data:bytes | eventsHash:32}.
-     */
-    static ExecutionRecord readExecutionRecord(CanonicalReader in, CodecLimits limits, String field) {
-        in.readHeader(Kind.EXECUTION_RECORD, field);
-        int index = in.readIntU32(field + ".index");
-        Hash origin = in.readHash(field + ".origin");
-        boolean internal = readFlag(in, field + ".internal");
-        String address = in.readString(field + ".address", limits.maxStringBytes());
-        String command = in.readString(field + ".command", limits.maxStringBytes());
-        boolean ok = readFlag(in, field + ".ok");
-        String code = in.readString(field + ".code", limits.maxStringBytes());
-        byte[] data = in.readBytes(field + ".data", MAX_EXECUTION_DATA_BYTES);
-        Hash eventsHash = in.readHash(field + ".eventsHash");
-        return new ExecutionRecord(index, origin, internal, address, command, new ContractResult(ok, code, data),
-                eventsHash);
-    }
-
-    private static boolean readFlag(CanonicalReader in, String field) {
-        int at = in.position();
-        int flag = in.readU8(field);
-        if (flag > 1) {
-            throw new DecodingException(field, "flag must be 0 or 1, got " + flag, at);
-        }
-        return flag == 1;
     }
 }

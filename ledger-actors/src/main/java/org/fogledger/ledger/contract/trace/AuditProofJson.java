@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.fogledger.ledger.chain.BlockHeader;
+import org.fogledger.ledger.chain.ExecutedResults;
 import org.fogledger.ledger.chain.MerkleProof;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.chain.Transaction;
@@ -35,8 +36,8 @@ import org.fogledger.ledger.crypto.Signature;
  */
 public record AuditProofJson(String format, TraceRecord record, RecordProof recordProof, Hash batchRoot,
                              String anchorTransaction, List<MerklePath.Step> transactionPath,
-                             Execution anchorExecution, List<MerklePath.Step> executionPath, List<Header> headers,
-                             List<Certificate> certificates) {
+                             Execution anchorExecution, List<MerklePath.Step> executionPath,
+                             Results resultsChain, List<Header> headers, List<Certificate> certificates) {
     public static final String FORMAT = "fogledger-trace-audit-proof/1";
     private static final HexFormat HEX = HexFormat.of();
 
@@ -49,9 +50,13 @@ public record AuditProofJson(String format, TraceRecord record, RecordProof reco
                             Boolean ok, String code, String dataText, String dataHex, Hash eventsHash) {
     }
 
-    /** A {@link BlockHeader}. */
-    public record Header(Long height, Long round, Hash parentHash, Hash transactionsRoot, Hash previousResultsHash,
-                         PublicKey proposer, Long timestampMillis) {
+    /** A {@link ResultsChain}: the results hash before the anchor block, the records roots of the blocks after it. */
+    public record Results(Hash previousResultsHash, List<Hash> laterRecordsRoots) {
+    }
+
+    /** A {@link BlockHeader}; {@code executedHeight} and {@code executedResultsHash} are its results claim. */
+    public record Header(Long height, Long round, Hash parentHash, Hash transactionsRoot, Long executedHeight,
+                         Hash executedResultsHash, PublicKey proposer, Long timestampMillis) {
     }
 
     /** A {@link QuorumCertificate}. */
@@ -67,7 +72,7 @@ public record AuditProofJson(String format, TraceRecord record, RecordProof reco
         List<Header> headers = new ArrayList<>();
         for (BlockHeader h : proof.headers()) {
             headers.add(new Header(h.height(), h.round(), h.parentHash(), h.transactionsRoot(),
-                    h.previousResultsHash(), h.proposer(), h.timestampMillis()));
+                    h.executed().height(), h.executed().resultsHash(), h.proposer(), h.timestampMillis()));
         }
         List<Certificate> certificates = new ArrayList<>();
         for (QuorumCertificate qc : proof.certificates()) {
@@ -85,7 +90,8 @@ public record AuditProofJson(String format, TraceRecord record, RecordProof reco
                 new Execution(ex.index(), ex.origin(), ex.internal(), ex.address(), ex.command(), ex.result().ok(),
                         ex.result().code(), dataText, dataText == null ? HEX.formatHex(data) : null,
                         ex.eventsHash()),
-                proof.executionPath().steps(), headers, certificates);
+                proof.executionPath().steps(), new Results(proof.resultsChain().previousResultsHash(),
+                        proof.resultsChain().laterRecordsRoots()), headers, certificates);
         return ContractJson.write(json);
     }
 
@@ -127,7 +133,7 @@ public record AuditProofJson(String format, TraceRecord record, RecordProof reco
         }
         return new AuditProof(record, merkleProof, required(batchRoot, "batchRoot"), tx,
                 path(transactionPath, "transactionPath"), toExecution(), path(executionPath, "executionPath"),
-                toHeaders(), toCertificates());
+                toResultsChain(), toHeaders(), toCertificates());
     }
 
     private ExecutionRecord toExecution() {
@@ -171,6 +177,20 @@ public record AuditProofJson(String format, TraceRecord record, RecordProof reco
         }
     }
 
+    private ResultsChain toResultsChain() {
+        Results chain = required(resultsChain, "resultsChain");
+        Hash previous = required(chain.previousResultsHash(), "resultsChain.previousResultsHash");
+        List<Hash> roots = required(chain.laterRecordsRoots(), "resultsChain.laterRecordsRoots");
+        if (roots.size() > ResultsChain.MAX_LATER_BLOCKS) {
+            throw new IllegalArgumentException("audit proof: field 'resultsChain.laterRecordsRoots' has "
+                    + roots.size() + " entries, at most " + ResultsChain.MAX_LATER_BLOCKS + " are allowed");
+        }
+        for (int i = 0; i < roots.size(); i++) {
+            required(roots.get(i), "resultsChain.laterRecordsRoots[" + i + "]");
+        }
+        return new ResultsChain(previous, roots);
+    }
+
     private List<BlockHeader> toHeaders() {
         List<BlockHeader> out = new ArrayList<>();
         List<Header> list = required(headers, "headers");
@@ -181,12 +201,13 @@ public record AuditProofJson(String format, TraceRecord record, RecordProof reco
             long round = required(h.round(), f + "round");
             Hash parentHash = required(h.parentHash(), f + "parentHash");
             Hash transactionsRoot = required(h.transactionsRoot(), f + "transactionsRoot");
-            Hash previousResultsHash = required(h.previousResultsHash(), f + "previousResultsHash");
+            long executedHeight = required(h.executedHeight(), f + "executedHeight");
+            Hash executedResultsHash = required(h.executedResultsHash(), f + "executedResultsHash");
             PublicKey proposer = required(h.proposer(), f + "proposer");
             long timestampMillis = required(h.timestampMillis(), f + "timestampMillis");
             try {
-                out.add(new BlockHeader(height, round, parentHash, transactionsRoot, previousResultsHash, proposer,
-                        timestampMillis));
+                out.add(new BlockHeader(height, round, parentHash, transactionsRoot,
+                        new ExecutedResults(executedHeight, executedResultsHash), proposer, timestampMillis));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("audit proof: field 'headers[" + i + "]': " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package org.fogledger.ledger.contract.trace;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -26,13 +27,16 @@ import org.fogledger.ledger.crypto.Verifier;
  * <p>It works from the trusted end down, so the first failure names the part that was tampered with or is missing
  * (see {@link AuditStep}): the certificates carry a quorum of the validators' signatures; they certify the last
  * three headers, whose consecutive rounds make the 3-chain that commits the lowest of them and, by the parent
- * links, the anchor block (docs/CONSENSUS.md, "Lock and commit"); the anchor transaction is signed and sits in the
- * anchor block; the next header's results hash shows the trace contract accepted it; the anchored root is the
- * batch root; the record sits in the batch where its sequence number says.
+ * links, every header below it (docs/CONSENSUS.md, "Lock and commit"); one of those committed headers claims the
+ * results of the block the proof's results chain reaches; the anchor transaction is signed and sits in the
+ * anchor block; its execution record, through the anchor block's records root and the results chain, hashes to
+ * that claim and shows the trace contract accepted it; the anchored root is the batch root; the record sits in the
+ * batch where its sequence number says.
  *
  * <p>Every byte of a proof is covered by one of these checks, so no byte can change and the proof still verify.
  * The validator set is the genesis one: a chain that reconfigures its validators needs the proof to carry the
- * hand-over, which this version does not do.
+ * hand-over, which this version does not do. A results claim is its proposer's word: validators certify the
+ * header without re-executing, and find a false claim only afterwards, as a divergence (docs/CONTRACTS.md).
  */
 public final class AuditProofVerifier {
     private final String chainId;
@@ -112,6 +116,7 @@ public final class AuditProofVerifier {
         checkCommitRule(headers, top);
 
         BlockHeader anchorHeader = headers.get(0);
+        List<BlockHeader> claiming = checkResultsClaim(headers, top, proof.resultsChain());
         Transaction tx = proof.anchorTransaction();
         AnchorCommand anchored = checkAnchorTransaction(tx);
         Hash txRoot = proof.transactionPath().rootFrom(tx.hash());
@@ -121,8 +126,9 @@ public final class AuditProofVerifier {
                     + txRoot.shortHex() + ", the header's transactionsRoot is "
                     + anchorHeader.transactionsRoot().shortHex());
         }
-        TraceAnchor accepted = checkExecution(proof.anchorExecution(), proof.executionPath(), tx, anchored,
-                anchorHeader, headers.get(1));
+        BlockHeader claim = checkExecutionResults(proof.anchorExecution(), proof.executionPath(),
+                proof.resultsChain(), anchorHeader, claiming);
+        TraceAnchor accepted = checkExecution(proof.anchorExecution(), tx, anchored, anchorHeader);
         if (!anchored.root().equals(proof.batchRoot())) {
             throw fail(AuditStep.ANCHORED_ROOT, "the anchor tx anchors root " + anchored.root().shortHex()
                     + ", the proof's batch root is " + proof.batchRoot().shortHex());
@@ -131,7 +137,44 @@ public final class AuditProofVerifier {
         Hash recordHash = checkRecord(proof.record(), proof.recordProof(), proof.batchRoot(), streamId, anchored);
         return new AuditVerdict.Valid(chainId, streamId, proof.record().sequence(), proof.record().kind(), recordHash,
                 proof.batchRoot(), anchored.firstSeq(), anchored.lastSeq(), tx.sender(), tx.hash(),
-                anchorHeader.height(), anchorHeader.hash(), accepted.blockTimeMillis(), headers.get(top).height());
+                anchorHeader.height(), anchorHeader.hash(), accepted.blockTimeMillis(), claim.executed().height(),
+                claim.height(), headers.get(top).height());
+    }
+
+    /**
+     * The committed headers above the anchor block (indexes 1..top) that claim the results of the block the results
+     * chain reaches. The anchor block's own header cannot claim it: a header claims only blocks below it.
+     */
+    private static List<BlockHeader> checkResultsClaim(List<BlockHeader> headers, int top, ResultsChain chain) {
+        BlockHeader anchorHeader = headers.get(0);
+        long claimed = chain.claimedHeight(anchorHeader.height());
+        List<BlockHeader> claiming = new ArrayList<>();
+        for (BlockHeader header : headers.subList(1, top + 1)) {
+            if (header.executed().height() == claimed) {
+                claiming.add(header);
+            }
+        }
+        if (!claiming.isEmpty()) {
+            return claiming;
+        }
+        String reach = "the results chain runs from block " + anchorHeader.height() + " to block " + claimed + " ("
+                + chain.laterRecordsRoots().size() + " later records root(s))";
+        for (BlockHeader header : headers.subList(top + 1, headers.size())) {
+            if (header.executed().height() == claimed) {
+                throw fail(AuditStep.RESULTS_CLAIM, reach + ", but the header at height " + header.height()
+                        + " that claims block " + claimed + " is not committed: the 3-chain at heights "
+                        + headers.get(top).height() + ", " + headers.get(top + 1).height() + ", "
+                        + headers.get(top + 2).height() + " commits block " + headers.get(top).height() + " and below");
+            }
+        }
+        List<Long> claims = new ArrayList<>();
+        for (BlockHeader header : headers.subList(1, top + 1)) {
+            claims.add(header.executed().height());
+        }
+        throw fail(AuditStep.RESULTS_CLAIM, reach + ", but no committed header of the proof claims block " + claimed
+                + (claims.isEmpty() ? ": the proof has no committed header above the anchor block"
+                : ": the headers at heights " + (anchorHeader.height() + 1) + ".." + headers.get(top).height()
+                + " claim blocks " + claims));
     }
 
     /**
@@ -238,15 +281,33 @@ public final class AuditProofVerifier {
         }
     }
 
-    private static TraceAnchor checkExecution(ExecutionRecord execution, MerklePath path, Transaction tx,
-                                              AnchorCommand anchored, BlockHeader anchorHeader, BlockHeader next) {
-        Hash resultsRoot = path.rootFrom(execution.hash());
-        if (!resultsRoot.equals(next.previousResultsHash())) {
-            throw fail(AuditStep.ANCHOR_EXECUTION, "the execution record is not in the results of block "
-                    + anchorHeader.height() + ": its " + path.size() + "-step path leads to " + resultsRoot.shortHex()
-                    + ", the header at height " + next.height() + " carries previousResultsHash "
-                    + next.previousResultsHash().shortHex());
+    /**
+     * From the execution record, its path gives the anchor block's records root, and the results chain the results
+     * hash of the claimed block: one of the claiming headers must claim exactly that hash. Returns that header.
+     */
+    private static BlockHeader checkExecutionResults(ExecutionRecord execution, MerklePath path, ResultsChain chain,
+                                                     BlockHeader anchorHeader, List<BlockHeader> claiming) {
+        long h = anchorHeader.height();
+        long claimed = chain.claimedHeight(h);
+        Hash recordsRoot = path.rootFrom(execution.hash());
+        Hash results = chain.resultsHashFrom(h, recordsRoot);
+        for (BlockHeader header : claiming) {
+            if (header.executed().resultsHash().equals(results)) {
+                return header;
+            }
         }
+        BlockHeader first = claiming.get(0);
+        throw fail(AuditStep.ANCHOR_EXECUTION, "the execution record is not in the results of block " + h
+                + ": its " + path.size() + "-step path gives records root " + recordsRoot.shortHex()
+                + (claimed == h ? ", which makes results hash " : ", and the results chain through block " + claimed
+                + " gives results hash ") + results.shortHex() + " for block " + claimed + ", but the header at height "
+                + first.height() + " claims " + first.executed().resultsHash().shortHex()
+                + (claiming.size() > 1 ? " (and " + (claiming.size() - 1) + " other header(s) claim other hashes)"
+                : ""));
+    }
+
+    private static TraceAnchor checkExecution(ExecutionRecord execution, Transaction tx, AnchorCommand anchored,
+                                              BlockHeader anchorHeader) {
         if (execution.internal() || !execution.origin().equals(tx.hash()) || !execution.address().equals(tx.contract())
                 || !execution.command().equals(tx.command())) {
             throw fail(AuditStep.ANCHOR_EXECUTION, "the execution record is not the anchor tx's own execution: it"

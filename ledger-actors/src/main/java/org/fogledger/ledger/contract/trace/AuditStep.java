@@ -15,11 +15,19 @@ public enum AuditStep {
     @JsonProperty("header-chain") HEADER_CHAIN("header chain"),
     /** The last three headers have consecutive rounds: the 3-chain that commits the anchor block. */
     @JsonProperty("commit-rule") COMMIT_RULE("3-chain commit rule"),
+    /**
+     * A committed header above the anchor block claims the results of the block the proof's results chain
+     * reaches (the anchor block plus one block per later records root).
+     */
+    @JsonProperty("results-claim") RESULTS_CLAIM("results claim"),
     /** The anchor transaction is validly signed, for this chain, and is an anchor of the record's contract. */
     @JsonProperty("anchor-transaction") ANCHOR_TRANSACTION("anchor transaction"),
     /** The anchor transaction is in the anchor block. */
     @JsonProperty("transaction-in-block") TRANSACTION_IN_BLOCK("transaction in block"),
-    /** The trace contract accepted the anchor, per the anchor block's results committed in the next header. */
+    /**
+     * The anchor tx's execution record leads, by its path to the anchor block's records root and the results chain,
+     * to the claimed results hash; it is the tx's own, and the trace contract accepted the anchor it names.
+     */
     @JsonProperty("anchor-execution") ANCHOR_EXECUTION("anchor execution"),
     /** The anchored root is the proof's batch root. */
     @JsonProperty("anchored-root") ANCHORED_ROOT("anchored root"),

@@ -22,12 +22,17 @@ public sealed interface AuditVerdict {
     /**
      * The record is anchored and committed.
      *
-     * @param anchorHeight the block holding the anchor transaction
-     * @param commitHeight the lowest block of the 3-chain that commits it (the anchor block or a descendant)
+     * @param anchorHeight         the block holding the anchor transaction
+     * @param claimedResultsHeight the block whose results, as claimed, include the anchor's execution (through the
+     *                             results chain): the anchor block or a later one
+     * @param claimingHeight       the block whose header carries that claim
+     * @param commitHeight         the lowest block of the 3-chain that commits the claiming block, and so the
+     *                             anchor block
      */
     record Valid(String chainId, String streamId, long sequence, TraceKind kind, Hash recordHash, Hash batchRoot,
                  long firstSeq, long lastSeq, PublicKey gateway, Hash anchorTransaction, long anchorHeight,
-                 Hash anchorBlock, long blockTimeMillis, long commitHeight) implements AuditVerdict {
+                 Hash anchorBlock, long blockTimeMillis, long claimedResultsHeight, long claimingHeight,
+                 long commitHeight) implements AuditVerdict {
         @Override
         public boolean valid() {
             return true;
@@ -39,7 +44,8 @@ public sealed interface AuditVerdict {
                     + streamId + "' is in batch " + firstSeq + ".." + lastSeq + " (root " + batchRoot.shortHex()
                     + "), anchored by " + gateway + " in transaction " + anchorTransaction.shortHex() + " of block "
                     + anchorHeight + " (" + anchorBlock.shortHex() + ") on chain '" + chainId
-                    + "', committed by the 3-chain from height " + commitHeight;
+                    + "', accepted per the results of block " + claimedResultsHeight + " claimed in block "
+                    + claimingHeight + ", committed by the 3-chain from height " + commitHeight;
         }
     }
 

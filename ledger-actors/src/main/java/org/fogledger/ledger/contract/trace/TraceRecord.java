@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.fogledger.ledger.codec.CanonicalReader;
 import org.fogledger.ledger.codec.CanonicalWriter;
 import org.fogledger.ledger.codec.DecodingException;
+import org.fogledger.ledger.codec.Domain;
+import org.fogledger.ledger.codec.Kind;
 import org.fogledger.ledger.contract.ContractAddress;
 import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.crypto.PublicKey;
@@ -22,7 +24,7 @@ import org.fogledger.ledger.crypto.PublicKey;
  * <p>A share names its recipient; the other kinds have none. The stream id is a contract instance key, so
  * {@code trace/<streamId>} is always a valid address.
  *
- * <p>Encoding (version 1): {@code 01 | tag 64 (see TraceFormat) | kind:u8 | deviceId:string | dataClass:string |
+ * <p>Encoding (version 1): {@code 01 | 64 (Kind.TRACE_RECORD) | kind:u8 | deviceId:string | dataClass:string |
  * contentHash:32 | actor:key | hasRecipient:u8 (0|1) | [recipient:key] | purpose:string | hasConsent:u8 (0|1) |
  * [consentId:string] | streamId:string | sequence:u64 | timeMillis:u64}. The leaf hash is SHA-256 of
  * {@code FOGLEDGER/v1/trace-record\0 || encoding}.
@@ -73,7 +75,7 @@ public record TraceRecord(TraceKind kind, DataReference data, PublicKey actor, P
     }
 
     public void writeTo(CanonicalWriter out) {
-        TraceFormat.writeHeader(out, TraceFormat.TRACE_RECORD_TAG);
+        out.writeHeader(Kind.TRACE_RECORD);
         out.writeU8(kind.code());
         out.writeString(data.deviceId());
         out.writeString(data.dataClass());
@@ -95,7 +97,7 @@ public record TraceRecord(TraceKind kind, DataReference data, PublicKey actor, P
 
     /** The hash a batch's Merkle tree takes as this record's leaf. */
     public Hash leafHash() {
-        return TraceFormat.traceRecordHash(encode());
+        return Domain.TRACE_RECORD.hash(encode());
     }
 
     /** Decodes exactly one record; the whole input must be its one canonical encoding. */
@@ -109,7 +111,7 @@ public record TraceRecord(TraceKind kind, DataReference data, PublicKey actor, P
 
     public static TraceRecord readFrom(CanonicalReader in, String field) {
         int start = in.position();
-        TraceFormat.readHeader(in, TraceFormat.TRACE_RECORD_TAG, field);
+        in.readHeader(Kind.TRACE_RECORD, field);
         int at = in.position();
         int code = in.readU8(field + ".kind");
         TraceKind kind = TraceKind.fromCode(code);

@@ -10,9 +10,12 @@ import org.fogledger.ledger.contract.ExecutionRecord;
 import org.fogledger.ledger.crypto.Hash;
 
 /**
- * One anchored batch on a {@link TraceChain}: stream {@code gw-7} registered in block 1 (round 1), its batch of 5
- * records anchored in block 2 (round 2) as the middle of three transactions, blocks 3 and 4 (rounds 3 and 4) on
- * top, so blocks 2, 3, 4 form the 3-chain that commits block 2. The proof is of record 2.
+ * One anchored batch on a {@link TraceChain}: stream {@code gw-7} registered in block 1, its batch of 5 records
+ * anchored in block 2 as the middle of three transactions, blocks 3 to 7 on top, each at the round of its height.
+ * Claims lag as validators' do (block H claims H-2 or H-3): blocks 3 and 4 claim block 1, block 5 is the first to
+ * claim past the anchor block, and it skips it: it claims block 3. Blocks 2, 3, 4 are a 3-chain, but it does not
+ * commit block 5; blocks 5, 6, 7 do. So the proof of record 2 carries headers 2..7, the records root of block 3
+ * and the certificates of blocks 5, 6, 7.
  */
 final class AnchoredScenario {
     static final String STREAM = "gw-7";
@@ -39,10 +42,11 @@ final class AnchoredScenario {
         anchorTx = chain.anchor(chain.gateway, batch);
         anchorBlock = chain.append(2, chain.register("gw-9", chain.stranger), anchorTx,
                 chain.register("gw-10", chain.gateway));
-        chain.append(3);
-        chain.append(4);
+        for (long height = 3; height <= 7; height++) {
+            chain.append(height);
+        }
         proof = AuditProofBuilder.build(batch.record(PROVEN_SEQUENCE), batch, anchorTx, anchorBlock,
-                chain.results(2), chain.certifiedFrom(2));
+                chain.resultsFrom(2), chain.certifiedFrom(2));
         verifier = new AuditProofVerifier(TraceChain.CHAIN_ID, chain.validators);
     }
 
@@ -54,48 +58,53 @@ final class AnchoredScenario {
         return shared;
     }
 
-    static AuditProof with(AuditProof p, TraceRecord record) {
-        return new AuditProof(record, p.recordProof(), p.batchRoot(), p.anchorTransaction(), p.transactionPath(),
-                p.anchorExecution(), p.executionPath(), p.headers(), p.certificates());
+    static AuditProof with(AuditProof p, TraceRecord value) {
+        return new AuditProof(value, p.recordProof(), p.batchRoot(), p.anchorTransaction(), p.transactionPath(),
+                p.anchorExecution(), p.executionPath(), p.resultsChain(), p.headers(), p.certificates());
     }
 
-    static AuditProof withRecordProof(AuditProof p, MerkleProof recordProof) {
-        return new AuditProof(p.record(), recordProof, p.batchRoot(), p.anchorTransaction(), p.transactionPath(),
-                p.anchorExecution(), p.executionPath(), p.headers(), p.certificates());
+    static AuditProof withRecordProof(AuditProof p, MerkleProof value) {
+        return new AuditProof(p.record(), value, p.batchRoot(), p.anchorTransaction(), p.transactionPath(),
+                p.anchorExecution(), p.executionPath(), p.resultsChain(), p.headers(), p.certificates());
     }
 
-    static AuditProof withBatchRoot(AuditProof p, Hash root) {
-        return new AuditProof(p.record(), p.recordProof(), root, p.anchorTransaction(), p.transactionPath(),
-                p.anchorExecution(), p.executionPath(), p.headers(), p.certificates());
+    static AuditProof withBatchRoot(AuditProof p, Hash value) {
+        return new AuditProof(p.record(), p.recordProof(), value, p.anchorTransaction(), p.transactionPath(),
+                p.anchorExecution(), p.executionPath(), p.resultsChain(), p.headers(), p.certificates());
     }
 
-    static AuditProof withTransaction(AuditProof p, Transaction tx) {
-        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), tx, p.transactionPath(),
-                p.anchorExecution(), p.executionPath(), p.headers(), p.certificates());
+    static AuditProof withTransaction(AuditProof p, Transaction value) {
+        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), value, p.transactionPath(),
+                p.anchorExecution(), p.executionPath(), p.resultsChain(), p.headers(), p.certificates());
     }
 
-    static AuditProof withTransactionPath(AuditProof p, MerklePath path) {
-        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), p.anchorTransaction(), path,
-                p.anchorExecution(), p.executionPath(), p.headers(), p.certificates());
+    static AuditProof withTransactionPath(AuditProof p, MerklePath value) {
+        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), p.anchorTransaction(), value,
+                p.anchorExecution(), p.executionPath(), p.resultsChain(), p.headers(), p.certificates());
     }
 
-    static AuditProof withExecution(AuditProof p, ExecutionRecord execution) {
-        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), p.anchorTransaction(), p.transactionPath(),
-                execution, p.executionPath(), p.headers(), p.certificates());
+    static AuditProof withExecution(AuditProof p, ExecutionRecord value) {
+        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), p.anchorTransaction(),
+                p.transactionPath(), value, p.executionPath(), p.resultsChain(), p.headers(), p.certificates());
     }
 
-    static AuditProof withExecutionPath(AuditProof p, MerklePath path) {
-        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), p.anchorTransaction(), p.transactionPath(),
-                p.anchorExecution(), path, p.headers(), p.certificates());
+    static AuditProof withExecutionPath(AuditProof p, MerklePath value) {
+        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), p.anchorTransaction(),
+                p.transactionPath(), p.anchorExecution(), value, p.resultsChain(), p.headers(), p.certificates());
     }
 
-    static AuditProof withHeaders(AuditProof p, List<BlockHeader> headers) {
-        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), p.anchorTransaction(), p.transactionPath(),
-                p.anchorExecution(), p.executionPath(), headers, p.certificates());
+    static AuditProof withResultsChain(AuditProof p, ResultsChain value) {
+        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), p.anchorTransaction(),
+                p.transactionPath(), p.anchorExecution(), p.executionPath(), value, p.headers(), p.certificates());
     }
 
-    static AuditProof withCertificates(AuditProof p, List<QuorumCertificate> qcs) {
-        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), p.anchorTransaction(), p.transactionPath(),
-                p.anchorExecution(), p.executionPath(), p.headers(), qcs);
+    static AuditProof withHeaders(AuditProof p, List<BlockHeader> value) {
+        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), p.anchorTransaction(),
+                p.transactionPath(), p.anchorExecution(), p.executionPath(), p.resultsChain(), value, p.certificates());
+    }
+
+    static AuditProof withCertificates(AuditProof p, List<QuorumCertificate> value) {
+        return new AuditProof(p.record(), p.recordProof(), p.batchRoot(), p.anchorTransaction(),
+                p.transactionPath(), p.anchorExecution(), p.executionPath(), p.resultsChain(), p.headers(), value);
     }
 }

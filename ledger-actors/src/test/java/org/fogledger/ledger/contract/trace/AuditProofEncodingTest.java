@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.fogledger.ledger.codec.DecodingException;
+import org.fogledger.ledger.codec.Domain;
 import org.fogledger.ledger.codec.Kind;
 import org.fogledger.ledger.contract.ContractJson;
 import org.fogledger.ledger.contract.ContractResult;
@@ -31,7 +32,7 @@ class AuditProofEncodingTest {
         assertEquals(s.proof, decoded);
         assertArrayEquals(encoded, decoded.encode());
         assertEquals(1, encoded[0]);
-        assertEquals(TraceFormat.AUDIT_PROOF_TAG, encoded[1]);
+        assertEquals(Kind.AUDIT_PROOF.code(), encoded[1]);
         assertTrue(s.verifier.verifyEncoded(encoded).valid());
     }
 
@@ -69,8 +70,16 @@ class AuditProofEncodingTest {
         assertEquals(s.batch.root().hex(), json.get("batchRoot").asText());
         assertEquals(3, json.get("recordProof").get("path").size());
         assertEquals("left", json.get("transactionPath").get(0).get("side").asText());
-        assertEquals(3, json.get("headers").size());
+        assertEquals(6, json.get("headers").size());
         assertEquals(2, json.get("headers").get(0).get("height").asLong());
+        JsonNode claiming = json.get("headers").get(3);
+        assertEquals(5, claiming.get("height").asLong());
+        assertEquals(3, claiming.get("executedHeight").asLong());
+        assertEquals(s.chain.results(3).resultsHash().hex(), claiming.get("executedResultsHash").asText());
+        JsonNode chain = json.get("resultsChain");
+        assertEquals(s.chain.results(1).resultsHash().hex(), chain.get("previousResultsHash").asText());
+        assertEquals(1, chain.get("laterRecordsRoots").size());
+        assertEquals(s.chain.results(3).recordsRoot().hex(), chain.get("laterRecordsRoots").get(0).asText());
         assertEquals("anchored", json.get("anchorExecution").get("code").asText());
         assertTrue(json.get("anchorExecution").get("dataText").asText().startsWith("{\"blockTimeMillis\":"));
         assertEquals(3, json.get("certificates").get(0).get("signatures").size());
@@ -105,17 +114,44 @@ class AuditProofEncodingTest {
     void otherKindsOfBytesAreNotAProof() {
         DecodingException e = assertThrows(DecodingException.class,
                 () -> AuditProof.decode(s.proof.record().encode()));
-        assertEquals("auditProof.kind: expected tag 65 (audit proof) but found 64 (trace record) at offset 1",
-                e.getMessage());
+        assertEquals("auditProof.kind: expected AUDIT_PROOF but found TRACE_RECORD at offset 1", e.getMessage());
         e = assertThrows(DecodingException.class, () -> AuditProof.decode(s.anchorTx.encode()));
-        assertTrue(e.getMessage().contains("found 1 (TRANSACTION)"), e.getMessage());
+        assertTrue(e.getMessage().contains("found TRANSACTION"), e.getMessage());
     }
 
     @Test
-    void theTraceTagsAreFreeInTheCodecsKinds() {
-        // The day the codec gives one of these codes to another kind, trace bytes could be read as that kind.
-        assertEquals(null, Kind.fromCode(TraceFormat.TRACE_RECORD_TAG));
-        assertEquals(null, Kind.fromCode(TraceFormat.AUDIT_PROOF_TAG));
+    void theTraceKindsAndDomainKeepTheBytesProofsWereMadeWith() {
+        // Records were hashed and proofs encoded with these bytes before the codec named them.
+        assertEquals(64, Kind.TRACE_RECORD.code());
+        assertEquals(65, Kind.AUDIT_PROOF.code());
+        assertArrayEquals("FOGLEDGER/v1/trace-record\0".getBytes(StandardCharsets.US_ASCII),
+                Domain.TRACE_RECORD.prefix());
+    }
+
+    @Test
+    void countsBeyondTheirBoundsAreRefusedBeforeAnythingIsRead() {
+        byte[] encoded = s.proof.encode();
+        // The results chain's count follows its previous results hash; it sits just before the roots.
+        int rootsAt = indexOf(encoded, s.proof.resultsChain().laterRecordsRoots().get(0).bytes());
+        byte[] tooManyRoots = encoded.clone();
+        tooManyRoots[rootsAt - 2] = 1;
+        DecodingException e = assertThrows(DecodingException.class, () -> AuditProof.decode(tooManyRoots));
+        assertEquals("auditProof.resultsChain.laterRecordsRoots: length 257 exceeds limit 255 at offset "
+                + (rootsAt - 4), e.getMessage());
+        int headersAt = rootsAt + 32;
+        byte[] tooManyHeaders = encoded.clone();
+        tooManyHeaders[headersAt + 2] = 1;
+        e = assertThrows(DecodingException.class, () -> AuditProof.decode(tooManyHeaders));
+        assertEquals("auditProof.headers: length 262 exceeds limit 256 at offset " + headersAt, e.getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     private ObjectNode jsonTree() throws Exception {
@@ -138,6 +174,20 @@ class AuditProofEncodingTest {
         ObjectNode missing = jsonTree();
         ((ObjectNode) missing.get("headers").get(1)).remove("round");
         assertEquals("audit proof: field 'headers[1].round' is missing", readJson(missing).reason());
+        ObjectNode noClaim = jsonTree();
+        ((ObjectNode) noClaim.get("headers").get(2)).remove("executedResultsHash");
+        assertEquals("audit proof: field 'headers[2].executedResultsHash' is missing", readJson(noClaim).reason());
+        ObjectNode noChain = jsonTree();
+        ((ObjectNode) noChain.get("resultsChain")).remove("previousResultsHash");
+        assertEquals("audit proof: field 'resultsChain.previousResultsHash' is missing", readJson(noChain).reason());
+        ObjectNode nullRoot = jsonTree();
+        ((ArrayNode) nullRoot.get("resultsChain").get("laterRecordsRoots")).addNull();
+        assertEquals("audit proof: field 'resultsChain.laterRecordsRoots[1]' is missing",
+                readJson(nullRoot).reason());
+        ObjectNode futureClaim = jsonTree();
+        ((ObjectNode) futureClaim.get("headers").get(0)).put("executedHeight", 2);
+        assertTrue(readJson(futureClaim).reason().startsWith("audit proof: field 'headers[0]': block 2 cannot claim"
+                + " results of block 2"), readJson(futureClaim).reason());
 
         ObjectNode badHash = jsonTree();
         badHash.put("batchRoot", "abc");
@@ -183,5 +233,11 @@ class AuditProofEncodingTest {
         AuditVerdict.Invalid invalid = assertInstanceOf(AuditVerdict.Invalid.class,
                 s.verifier.verifyJson(ContractJson.mapper().writeValueAsBytes(tree)));
         assertEquals(AuditStep.RECORD_IN_BATCH, invalid.step());
+
+        tree = jsonTree();
+        ((ObjectNode) tree.get("resultsChain")).put("previousResultsHash", s.chain.results(2).resultsHash().hex());
+        invalid = assertInstanceOf(AuditVerdict.Invalid.class,
+                s.verifier.verifyJson(ContractJson.mapper().writeValueAsBytes(tree)));
+        assertEquals(AuditStep.ANCHOR_EXECUTION, invalid.step());
     }
 }

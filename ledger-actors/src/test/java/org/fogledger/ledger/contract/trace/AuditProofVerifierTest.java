@@ -16,8 +16,9 @@ import org.fogledger.ledger.chain.MerkleProof;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.chain.ValidatorSignature;
-import org.fogledger.ledger.codec.CanonicalReader;
 import org.fogledger.ledger.codec.CodecLimits;
+import org.fogledger.ledger.contract.BlockResults;
+import org.fogledger.ledger.contract.ContractResult;
 import org.fogledger.ledger.contract.ExecutionRecord;
 import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.crypto.Signature;
@@ -55,18 +56,25 @@ class AuditProofVerifierTest {
         assertEquals(2, valid.anchorHeight());
         assertEquals(s.anchorBlock.hash(), valid.anchorBlock());
         assertEquals(s.anchorBlock.header().timestampMillis(), valid.blockTimeMillis());
-        assertEquals(2, valid.commitHeight());
         assertEquals(s.batch.record(2).leafHash(), valid.recordHash());
-        // The smallest proof: blocks 2, 3, 4 are the 3-chain, so no other header is needed.
-        assertEquals(3, s.proof.headers().size());
+        // No header claims block 2: block 5 is the first to claim past it, and claims block 3. The 3-chain of
+        // blocks 2, 3, 4 does not commit block 5; blocks 5, 6, 7 do.
+        assertEquals(3, valid.claimedResultsHeight());
+        assertEquals(5, valid.claimingHeight());
+        assertEquals(5, valid.commitHeight());
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L), s.proof.headers().stream().map(BlockHeader::height).toList());
+        assertEquals(new ResultsChain(s.chain.results(1).resultsHash(), List.of(s.chain.results(3).recordsRoot())),
+                s.proof.resultsChain());
         assertTrue(verdict.describe().startsWith("valid: "), verdict.describe());
+        assertTrue(verdict.describe().contains("accepted per the results of block 3 claimed in block 5, committed by"
+                + " the 3-chain from height 5"), verdict.describe());
     }
 
     @Test
     void everyRecordOfTheBatchHasAProof() {
         for (long sequence = 0; sequence < 5; sequence++) {
             AuditProof proof = AuditProofBuilder.build(s.batch.record(sequence), s.batch, s.anchorTx, s.anchorBlock,
-                    s.chain.results(2), s.chain.certifiedFrom(2));
+                    s.chain.resultsFrom(2), s.chain.certifiedFrom(2));
             assertTrue(s.verifier.verify(proof).valid(), s.verifier.verify(proof).describe());
         }
     }
@@ -187,9 +195,7 @@ class AuditProofVerifierTest {
         for (int i = 0; i < encoded.length; i += i < 90 || i >= encoded.length - 40 ? 1 : 9) {
             ExecutionRecord changed;
             try {
-                CanonicalReader in = new CanonicalReader(flip(encoded, i, 0x01));
-                changed = AuditProof.readExecutionRecord(in, CodecLimits.DEFAULT, "execution");
-                in.expectEnd("execution");
+                changed = ExecutionRecord.decode(flip(encoded, i, 0x01), CodecLimits.DEFAULT);
             } catch (IllegalArgumentException notARecord) {
                 continue;
             }
@@ -201,20 +207,84 @@ class AuditProofVerifierTest {
         MerklePath path = s.proof.executionPath();
         for (int level = 0; level < path.size(); level++) {
             List<MerklePath.Step> steps = new ArrayList<>(path.steps());
-            steps.set(level, new MerklePath.Step(steps.get(level).side(), flipped(steps.get(level).sibling(), 0)));
+            MerklePath.Step step = steps.get(level);
+            steps.set(level, new MerklePath.Step(step.side(), flipped(step.sibling(), 0)));
+            invalid(AnchoredScenario.withExecutionPath(s.proof, new MerklePath(steps)), AuditStep.ANCHOR_EXECUTION);
+            steps.set(level, new MerklePath.Step(step.side() == MerklePath.Side.LEFT ? MerklePath.Side.RIGHT
+                    : MerklePath.Side.LEFT, step.sibling()));
             invalid(AnchoredScenario.withExecutionPath(s.proof, new MerklePath(steps)), AuditStep.ANCHOR_EXECUTION);
         }
     }
 
     @Test
+    void aChangedResultsChainDoesNotReachTheClaimedResults() {
+        ResultsChain chain = s.proof.resultsChain();
+        for (int i = 0; i < Hash.LENGTH; i++) {
+            String reason = invalid(AnchoredScenario.withResultsChain(s.proof, new ResultsChain(
+                    flipped(chain.previousResultsHash(), i), chain.laterRecordsRoots())), AuditStep.ANCHOR_EXECUTION)
+                    .reason();
+            assertTrue(reason.startsWith("the execution record is not in the results of block 2: its 2-step path"
+                    + " gives records root " + s.chain.results(2).recordsRoot().shortHex() + ", and the results chain"
+                    + " through block 3 gives results hash "), reason);
+            assertTrue(reason.endsWith("for block 3, but the header at height 5 claims "
+                    + s.chain.results(3).resultsHash().shortHex()), reason);
+            for (int r = 0; r < chain.laterRecordsRoots().size(); r++) {
+                List<Hash> roots = new ArrayList<>(chain.laterRecordsRoots());
+                roots.set(r, flipped(roots.get(r), i));
+                invalid(AnchoredScenario.withResultsChain(s.proof, new ResultsChain(chain.previousResultsHash(),
+                        roots)), AuditStep.ANCHOR_EXECUTION);
+            }
+        }
+    }
+
+    @Test
+    void aResultsChainOfAnotherLengthReachesABlockNoCommittedHeaderClaims() {
+        ResultsChain chain = s.proof.resultsChain();
+        String shorter = invalid(AnchoredScenario.withResultsChain(s.proof, new ResultsChain(
+                chain.previousResultsHash(), List.of())), AuditStep.RESULTS_CLAIM).reason();
+        assertEquals("the results chain runs from block 2 to block 2 (0 later records root(s)), but no committed"
+                + " header of the proof claims block 2: the headers at heights 3..5 claim blocks [1, 1, 3]", shorter);
+        List<Hash> longer = new ArrayList<>(chain.laterRecordsRoots());
+        longer.add(s.chain.results(4).recordsRoot());
+        assertTrue(invalid(AnchoredScenario.withResultsChain(s.proof, new ResultsChain(chain.previousResultsHash(),
+                longer)), AuditStep.RESULTS_CLAIM).reason().contains("no committed header of the proof claims block"
+                + " 4"));
+    }
+
+    @Test
+    void aClaimInAHeaderThatIsNotCommittedProvesNothing() {
+        // Blocks 3, 4, 5 are a 3-chain too, but it commits block 3 and below, not block 5 whose header claims.
+        AuditProof uncommitted = AnchoredScenario.withCertificates(
+                AnchoredScenario.withHeaders(s.proof, s.proof.headers().subList(0, 4)),
+                List.of(s.chain.certify(s.chain.block(3), 0, 1, 2), s.chain.certify(s.chain.block(4), 0, 1, 2),
+                        s.chain.certify(s.chain.block(5), 0, 1, 2)));
+        assertEquals("the results chain runs from block 2 to block 3 (1 later records root(s)), but the header at"
+                + " height 5 that claims block 3 is not committed: the 3-chain at heights 3, 4, 5 commits block 3"
+                + " and below", invalid(uncommitted, AuditStep.RESULTS_CLAIM).reason());
+    }
+
+    @Test
+    void theFirstThreeChainAloneCarriesNoClaimOfTheAnchorBlock() {
+        // Blocks 2, 3, 4 commit block 2, but the only committed header above it is the anchor block itself.
+        AuditProof firstThreeChain = AnchoredScenario.withCertificates(
+                AnchoredScenario.withHeaders(s.proof, s.proof.headers().subList(0, 3)),
+                List.of(s.chain.certify(s.chain.block(2), 0, 1, 2), s.chain.certify(s.chain.block(3), 0, 1, 2),
+                        s.chain.certify(s.chain.block(4), 0, 1, 2)));
+        assertEquals("the results chain runs from block 2 to block 3 (1 later records root(s)), but no committed"
+                + " header of the proof claims block 3: the proof has no committed header above the anchor block",
+                invalid(firstThreeChain, AuditStep.RESULTS_CLAIM).reason());
+    }
+
+    @Test
     void aChangedHeaderBreaksTheHeaderChain() {
-        // Every byte of the anchor block's header; the first byte of each field of the two above it.
-        int[] fieldStarts = {2, 10, 18, 50, 82, 114, 115, 147};
+        // Every byte of the anchor block's header; the first and last byte of each field of the others (height,
+        // round, parent, transactions root, executed height, executed results hash, proposer, timestamp).
+        int[] fieldBytes = {2, 9, 10, 17, 18, 49, 50, 81, 82, 89, 90, 121, 122, 154, 155, 162};
         for (int h = 0; h < s.proof.headers().size(); h++) {
             byte[] encoded = s.proof.headers().get(h).encode();
-            assertEquals(155, encoded.length);
+            assertEquals(163, encoded.length);
             int decodable = 0;
-            int[] positions = h == 0 ? java.util.stream.IntStream.range(0, encoded.length).toArray() : fieldStarts;
+            int[] positions = h == 0 ? java.util.stream.IntStream.range(0, encoded.length).toArray() : fieldBytes;
             for (int i : positions) {
                 BlockHeader changed;
                 try {
@@ -227,8 +297,9 @@ class AuditProofVerifierTest {
                 headers.set(h, changed);
                 invalid(AnchoredScenario.withHeaders(s.proof, headers), AuditStep.HEADER_CHAIN);
             }
-            // Only the version, kind and key-scheme bytes of a header refuse to decode when changed.
-            assertTrue(decodable >= positions.length - 3, "decodable: " + decodable);
+            // Only the version, kind and key-scheme bytes of a header refuse to decode when changed, and the high
+            // bytes of the executed height (a header claims only blocks below it).
+            assertTrue(decodable >= positions.length - (h == 0 ? 10 : 2), "decodable: " + decodable);
         }
     }
 
@@ -237,7 +308,7 @@ class AuditProofVerifierTest {
         List<BlockHeader> headers = new ArrayList<>(s.proof.headers());
         BlockHeader h = headers.get(0);
         headers.set(0, new BlockHeader(h.height(), h.round(), h.parentHash(), flipped(h.transactionsRoot(), 0),
-                h.previousResultsHash(), h.proposer(), h.timestampMillis()));
+                h.executed(), h.proposer(), h.timestampMillis()));
         String reason = invalid(AnchoredScenario.withHeaders(s.proof, headers), AuditStep.HEADER_CHAIN).reason();
         assertTrue(reason.startsWith("header at height 3 names parent " + s.anchorBlock.hash().shortHex()
                 + ", but the header at height 2 hashes to "), reason);
@@ -265,7 +336,7 @@ class AuditProofVerifierTest {
 
     @Test
     void certificatesWithTooFewSignersStrangersOrAnyBadSignatureAreRefused() {
-        Block top = s.chain.block(4);
+        Block top = s.chain.block(7);
         List<QuorumCertificate> qcs = new ArrayList<>(s.proof.certificates());
         qcs.set(2, s.chain.certify(top, 0, 1));
         assertTrue(invalid(AnchoredScenario.withCertificates(s.proof, qcs), AuditStep.COMMIT_CERTIFICATES).reason()
@@ -304,7 +375,8 @@ class AuditProofVerifierTest {
 
     @Test
     void certifiedBlocksWithoutConsecutiveRoundsDoNotCommit() {
-        // Blocks 2, 3 at rounds 2, 3; round 4 timed out; blocks 4, 5, 6 at rounds 5, 6, 7.
+        // Block 5 claims block 3 (past the anchor block 2). Blocks 5, 6 at rounds 5, 6; round 7 timed out; blocks
+        // 7, 8, 9 at rounds 8, 9, 10: the first 3-chain that commits block 5 is 7, 8, 9.
         TraceChain chain = new TraceChain();
         chain.append(1, chain.register("gw-7", chain.gateway));
         TraceBatcher batcher = TraceBatcher.forNewStream("gw-7", 2);
@@ -312,32 +384,31 @@ class AuditProofVerifierTest {
         TraceBatch batch = batcher.add(TraceFixtures.record("gw-7", 1, TraceKind.STORE)).orElseThrow();
         Transaction anchorTx = chain.anchor(chain.gateway, batch);
         Block anchorBlock = chain.append(2, anchorTx);
-        chain.append(3);
-        chain.append(5);
-        chain.append(6);
-        chain.append(7);
-        AuditProof proof = AuditProofBuilder.build(batch.record(1), batch, anchorTx, anchorBlock, chain.results(2),
-                chain.certifiedFrom(2));
-        assertEquals(5, proof.headers().size(), "the builder reaches up to the first 3-chain: blocks 4, 5, 6");
-        AuditVerdict verdict = new AuditProofVerifier(TraceChain.CHAIN_ID, chain.validators).verify(proof);
+        for (long round : new long[] {3, 4, 5, 6, 8, 9, 10}) {
+            chain.append(round);
+        }
+        AuditProof proof = AuditProofBuilder.build(batch.record(1), batch, anchorTx, anchorBlock,
+                chain.resultsFrom(2), chain.certifiedFrom(2));
+        assertEquals(8, proof.headers().size(), "the builder climbs to the first 3-chain above block 5: 7, 8, 9");
+        AuditProofVerifier verifier = new AuditProofVerifier(TraceChain.CHAIN_ID, chain.validators);
+        AuditVerdict verdict = verifier.verify(proof);
         assertTrue(verdict.valid(), verdict.describe());
-        assertEquals(4, ((AuditVerdict.Valid) verdict).commitHeight());
+        assertEquals(7, ((AuditVerdict.Valid) verdict).commitHeight());
 
-        // Blocks 2, 3, 4 are each certified, but rounds 2, 3, 5 are no 3-chain.
-        AuditProof tooShort = new AuditProof(proof.record(), proof.recordProof(), proof.batchRoot(),
-                proof.anchorTransaction(), proof.transactionPath(), proof.anchorExecution(), proof.executionPath(),
-                proof.headers().subList(0, 3), List.of(chain.certify(chain.block(2), 0, 1, 2),
-                chain.certify(chain.block(3), 0, 1, 2), chain.certify(chain.block(4), 0, 1, 2)));
-        AuditVerdict.Invalid invalid = assertInstanceOf(AuditVerdict.Invalid.class,
-                new AuditProofVerifier(TraceChain.CHAIN_ID, chain.validators).verify(tooShort));
+        // Blocks 5, 6, 7 are each certified, but rounds 5, 6, 8 are no 3-chain.
+        AuditProof tooShort = AnchoredScenario.withCertificates(AnchoredScenario.withHeaders(proof,
+                proof.headers().subList(0, 6)), List.of(chain.certify(chain.block(5), 0, 1, 2),
+                chain.certify(chain.block(6), 0, 1, 2), chain.certify(chain.block(7), 0, 1, 2)));
+        AuditVerdict.Invalid invalid = assertInstanceOf(AuditVerdict.Invalid.class, verifier.verify(tooShort));
         assertEquals(AuditStep.COMMIT_RULE, invalid.step());
-        assertEquals("the certified blocks at heights 2, 3, 4 have rounds 2, 3, 5: the 3-chain commit rule needs"
-                + " consecutive rounds, so they do not commit block 2", invalid.reason());
+        assertEquals("the certified blocks at heights 5, 6, 7 have rounds 5, 6, 8: the 3-chain commit rule needs"
+                + " consecutive rounds, so they do not commit block 5", invalid.reason());
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AuditProofBuilder.build(
-                batch.record(1), batch, anchorTx, anchorBlock, chain.results(2), chain.certifiedFrom(2).subList(0, 4)));
-        assertTrue(e.getMessage().startsWith("no 3-chain of consecutive rounds commits block 2 within the 4"
-                + " block(s) given"), e.getMessage());
+                batch.record(1), batch, anchorTx, anchorBlock, chain.resultsFrom(2),
+                chain.certifiedFrom(2).subList(0, 7)));
+        assertEquals("the header at height 5 claims the results of block 3, but no 3-chain of consecutive rounds"
+                + " commits it within the 7 header(s) given (heights 2..8): more blocks are needed", e.getMessage());
     }
 
     @Test
@@ -354,22 +425,23 @@ class AuditProofVerifierTest {
     @Test
     void anAnchorTheContractRefusedProvesNothing() {
         // A stranger anchors a batch in gw-7's name. The transaction is validly signed and committed, but the trace
-        // contract refused it: only the results hash in the next header tells the two apart.
+        // contract refused it: only the results the headers claim tell the two apart.
         TraceChain chain = new TraceChain();
         chain.append(1, chain.register("gw-7", chain.gateway));
         TraceBatcher batcher = TraceBatcher.forNewStream("gw-7", 1);
         TraceBatch forged = batcher.add(TraceFixtures.record("gw-7", 0, TraceKind.SHARE)).orElseThrow();
         Transaction forgedTx = chain.anchor(chain.stranger, forged);
         Block block = chain.append(2, forgedTx);
-        chain.append(3);
-        chain.append(4);
+        for (long height = 3; height <= 7; height++) {
+            chain.append(height);
+        }
         assertEquals("not-gateway", chain.results(2).forTransaction(0).result().code());
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> AuditProofBuilder.build(
-                forged.record(0), forged, forgedTx, block, chain.results(2), chain.certifiedFrom(2)));
+                forged.record(0), forged, forgedTx, block, chain.resultsFrom(2), chain.certifiedFrom(2)));
         assertTrue(refused.getMessage().contains("did not accept anchor tx"), refused.getMessage());
 
-        AuditProof proof = AuditProofBuilder.assemble(forged.record(0), forged, forgedTx, block, chain.results(2),
+        AuditProof proof = AuditProofBuilder.assemble(forged.record(0), forged, forgedTx, block, chain.resultsFrom(2),
                 chain.certifiedFrom(2));
         AuditVerdict.Invalid invalid = assertInstanceOf(AuditVerdict.Invalid.class,
                 new AuditProofVerifier(TraceChain.CHAIN_ID, chain.validators).verify(proof));
@@ -383,15 +455,51 @@ class AuditProofVerifierTest {
         TraceRecord notInBatch = TraceFixtures.record("gw-7", 2, TraceKind.STORE);
         assertFalse(notInBatch.equals(s.batch.record(2)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AuditProofBuilder.build(
-                notInBatch, s.batch, s.anchorTx, s.anchorBlock, s.chain.results(2), s.chain.certifiedFrom(2)));
+                notInBatch, s.batch, s.anchorTx, s.anchorBlock, s.chain.resultsFrom(2), s.chain.certifiedFrom(2)));
         assertTrue(e.getMessage().startsWith("record 2 of stream 'gw-7' is not in TraceBatch[gw-7 0..4"),
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AuditProofBuilder.build(
-                s.batch.record(2), s.batch, s.anchorTx, s.chain.block(1), s.chain.results(1),
+                s.batch.record(2), s.batch, s.anchorTx, s.chain.block(1), s.chain.resultsFrom(1),
                 s.chain.certifiedFrom(1)));
         assertTrue(e.getMessage().contains("is not in block 1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AuditProofBuilder.build(s.batch.record(2), s.batch,
-                s.anchorTx, s.anchorBlock, s.chain.results(2), s.chain.certifiedFrom(3)));
+                s.anchorTx, s.anchorBlock, s.chain.resultsFrom(2), s.chain.certifiedFrom(3)));
         assertTrue(e.getMessage().startsWith("the chain must start with the anchor block's header"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> AuditProofBuilder.build(s.batch.record(2), s.batch,
+                s.anchorTx, s.anchorBlock, s.chain.resultsFrom(3), s.chain.certifiedFrom(2)));
+        assertEquals("the results must start with those of the anchor block (height 2), the first given are of"
+                + " block 3", e.getMessage());
+    }
+
+    @Test
+    void theBuilderRefusesResultsThatDoNotReachTheClaim() {
+        List<BlockResults> results = s.chain.resultsFrom(2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AuditProofBuilder.build(
+                s.batch.record(2), s.batch, s.anchorTx, s.anchorBlock, results.subList(0, 1),
+                s.chain.certifiedFrom(2)));
+        assertEquals("the header at height 5 claims the results of block 3: the results of blocks 2..3 are needed,"
+                + " only those of blocks 2..2 were given", e.getMessage());
+
+        // Results of block 2 in which the first transaction answered differently: block 3's no longer follow them,
+        // and once they are made to, the chain no longer ends in what block 5 claims.
+        BlockResults real = results.get(0);
+        List<ExecutionRecord> records = new ArrayList<>(real.records());
+        ExecutionRecord first = records.get(0);
+        records.set(0, new ExecutionRecord(first.index(), first.origin(), first.internal(), first.address(),
+                first.command(), ContractResult.failed("not-registered", "made up"), first.eventsHash()));
+        BlockResults other = BlockResults.of(2, real.transactionCount(), records, real.previousResultsHash());
+        e = assertThrows(IllegalArgumentException.class, () -> AuditProofBuilder.build(s.batch.record(2), s.batch,
+                s.anchorTx, s.anchorBlock, List.of(other, results.get(1)), s.chain.certifiedFrom(2)));
+        assertTrue(e.getMessage().startsWith("the results given for block 3 do not follow those of block 2: they"
+                + " chain to " + real.resultsHash().shortHex() + ", which is not " + other.resultsHash().shortHex()),
+                e.getMessage());
+        BlockResults three = results.get(1);
+        BlockResults otherThree = BlockResults.of(3, three.transactionCount(), three.records(), other.resultsHash());
+        e = assertThrows(IllegalArgumentException.class, () -> AuditProofBuilder.build(s.batch.record(2), s.batch,
+                s.anchorTx, s.anchorBlock, List.of(other, otherThree), s.chain.certifiedFrom(2)));
+        assertEquals("the header at height 5 claims results hash " + three.resultsHash().shortHex() + " for block 3,"
+                + " but the results given hash to " + otherThree.resultsHash().shortHex() + ": they are not this"
+                + " chain's results (or the claimant's execution diverged, which validators count as a divergence)",
+                e.getMessage());
     }
 }
