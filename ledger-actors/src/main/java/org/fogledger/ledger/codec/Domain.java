@@ -30,7 +30,9 @@ public enum Domain {
     RESULTS("results"),
     VALIDATOR_SET("validator-set"),
     /** A device owner's consent to hand the device over (registry resale counter-signature). */
-    REGISTRY_OWNERSHIP_TRANSFER("registry-ownership-transfer");
+    REGISTRY_OWNERSHIP_TRANSFER("registry-ownership-transfer"),
+    /** A trace record's leaf hash in its gateway batch's Merkle tree (contract.trace). */
+    TRACE_RECORD("trace-record");
 
     private final byte[] prefix;
 

@@ -24,7 +24,14 @@ public enum Kind {
     /** The execution results of one block, whose hash travels in the next header. */
     RESULTS(12),
     /** What one contract execution produced: a leaf of a block's results tree. */
-    EXECUTION_RECORD(13);
+    EXECUTION_RECORD(13),
+    /**
+     * A trace record (contract.trace): one act on personal data, a leaf of a gateway's anchored batch. Codes from
+     * 64 up were taken by the trace encodings before they had a Kind; the bytes are the same.
+     */
+    TRACE_RECORD(64),
+    /** An offline audit proof of a trace record (contract.trace). */
+    AUDIT_PROOF(65);
 
     private final int code;
 

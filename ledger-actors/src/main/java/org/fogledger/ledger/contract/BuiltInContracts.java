@@ -6,6 +6,7 @@ import java.util.List;
 import org.fogledger.ledger.contract.consent.ConsentContract;
 import org.fogledger.ledger.contract.rules.DeployContract;
 import org.fogledger.ledger.contract.tokens.TokensContract;
+import org.fogledger.ledger.contract.trace.TraceContract;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.contract.registry.RegistryContract;
 
@@ -33,6 +34,7 @@ public final class BuiltInContracts {
         contracts.add(new RegistryContract(chainId));
         contracts.add(new ConsentContract());
         contracts.add(new TokensContract(tokenMinters));
+        contracts.add(new TraceContract());
         contracts.add(DeployContract.alongside(contracts));
         return ContractCatalog.of(contracts);
     }
