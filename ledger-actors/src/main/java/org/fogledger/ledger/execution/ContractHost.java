@@ -66,6 +66,14 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
     public record GetStatus(ActorRef<HostStatus> replyTo) implements Command {
     }
 
+    /**
+     * The results of blocks {@code fromHeight..toHeight} still held (the last {@link #RETAINED_RESULTS} executed
+     * blocks): what an audit proof needs to link an execution record to a later header's results claim.
+     */
+    public record GetBlockResults(long fromHeight, long toHeight, ActorRef<List<BlockResults>> replyTo)
+            implements Command {
+    }
+
     public record HostStatus(ExecutedResults executed, int liveInstances, long claimsChecked, long claimsUnchecked,
                              List<Divergence> divergences) {
     }
@@ -120,6 +128,9 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
     private record Live(ActorRef<ContractInstance.Command> ref, long generation) {
     }
 
+    /** Executed blocks whose results stay in memory for audit proofs. */
+    public static final int RETAINED_RESULTS = 1_024;
+
     private final Settings settings;
     private final StashBuffer<Command> stash;
     private final ActorRef<BlocksWanted> source;
@@ -131,6 +142,7 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
     private final Map<ContractAddress, Long> lastUsed = new HashMap<>();
     private final TreeMap<Long, Block> waitingBlocks = new TreeMap<>();
     private final List<Divergence> divergences = new ArrayList<>();
+    private final TreeMap<Long, BlockResults> recentResults = new TreeMap<>();
     private ContractCatalog catalog;
     private ExecutedResults executed;
     private ResultsClaims claims;
@@ -178,6 +190,11 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
                 .onMessage(ExecuteBlock.class, this::onBlock)
                 .onMessage(QueryInstance.class, this::onQuery)
                 .onMessage(GetStatus.class, this::onStatus)
+                .onMessage(GetBlockResults.class, get -> {
+                    get.replyTo().tell(List.copyOf(recentResults.subMap(get.fromHeight(), true, get.toHeight(), true)
+                            .values()));
+                    return this;
+                })
                 .onMessage(Reported.class, this::onReported)
                 .onMessage(DeployedListed.class, this::onDeployedListed)
                 .onMessage(Checkpointed.class, this::onCheckpointed)
@@ -309,6 +326,10 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
         BlockResults results = execution.results();
         execution = null;
         executed = done.executed();
+        recentResults.put(results.height(), results);
+        while (recentResults.size() > RETAINED_RESULTS) {
+            recentResults.pollFirstEntry();
+        }
         found.addAll(claims.onExecuted(executed));
         for (Divergence divergence : found) {
             getContext().getLog().error("contract host {}: {}", settings.hostId(), divergence);

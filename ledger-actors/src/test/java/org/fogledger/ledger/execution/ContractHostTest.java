@@ -91,6 +91,11 @@ class ContractHostTest {
 
         assertEquals("{\"counts\":{\"kwh\":4}}", answer.text());
         assertEquals(1, answer.executedHeight());
+        TestProbe<List<BlockResults>> results = KIT.createTestProbe();
+        host.tell(new ContractHost.GetBlockResults(1, 5, results.getRef()));
+        List<BlockResults> held = results.receiveMessage();
+        assertEquals(1, held.size());
+        assertEquals(listener.receiveMessage().results().resultsHash(), held.get(0).resultsHash());
         assertFalse(unknown.ok());
         assertEquals("unknown-contract", unknown.code());
         KIT.stop(host);
