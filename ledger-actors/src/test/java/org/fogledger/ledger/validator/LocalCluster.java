@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.fogledger.ledger.chain.ValidatorSet;
 import org.fogledger.ledger.consensus.ConsensusConfig;
 import org.fogledger.ledger.crypto.KeyPair;
@@ -22,6 +23,8 @@ public final class LocalCluster implements AutoCloseable {
     public final List<KeyPair> keys = new ArrayList<>();
     public final List<ValidatorNode> nodes = new ArrayList<>();
     private final Function<String, Config> storage;
+    private UnaryOperator<ConsensusConfig> consensus = config -> config;
+    private Config nodeConfig = ConfigFactory.empty();
 
     /** n validators with H2 journals under {@code dir}, one folder each. */
     public static LocalCluster withH2(int n, java.nio.file.Path dir) {
@@ -40,6 +43,18 @@ public final class LocalCluster implements AutoCloseable {
         this.genesis = Genesis.onLoopback(CHAIN_ID, keys.stream().map(KeyPair::publicKey).toList());
     }
 
+    /** Consensus tuning on top of the fixture's quick rounds, for every node started from now on. */
+    public LocalCluster withConsensus(UnaryOperator<ConsensusConfig> tuning) {
+        this.consensus = tuning;
+        return this;
+    }
+
+    /** Configuration layered over every node started from now on (for example its snapshot policy). */
+    public LocalCluster withNodeConfig(Config config) {
+        this.nodeConfig = config;
+        return this;
+    }
+
     public LocalCluster startAll() {
         try {
             for (int i = 0; i < keys.size(); i++) {
@@ -55,8 +70,8 @@ public final class LocalCluster implements AutoCloseable {
     public ValidatorNode start(int index) {
         ValidatorSet set = genesis.validatorSet();
         ValidatorSettings settings = ValidatorSettings.defaults(keys.get(index), set, CHAIN_ID)
-                .withConsensus(ConsensusConfig.defaults(CHAIN_ID).withRoundTimeouts(500, 4_000, 50));
-        return ValidatorNode.start(genesis, settings, storage.apply("v" + index), ConfigFactory.empty());
+                .withConsensus(consensus.apply(ConsensusConfig.defaults(CHAIN_ID).withRoundTimeouts(500, 4_000, 50)));
+        return ValidatorNode.start(genesis, settings, storage.apply("v" + index), nodeConfig);
     }
 
     @Override

@@ -1,0 +1,21 @@
+package org.fogledger.ledger.validator;
+
+import java.util.List;
+import org.fogledger.ledger.consensus.SafetyState;
+import org.fogledger.ledger.crypto.Hash;
+import org.fogledger.ledger.mempool.SenderNonces;
+
+/**
+ * A validator's durable state as it runs, for operators and tests: how it recovered, where its chain ends, its
+ * safety state and the replay guard its mempool applies. Answered locally only (not a wire message).
+ *
+ * @param usedNonces    the mempool's used-nonce table, ordered by sender
+ * @param archivedHeight the last height written to the committed-block store
+ */
+public record ValidatorInspection(RecoveryReport recovery, long committedHeight, Hash committedTip, SafetyState safety,
+                                  List<SenderNonces> usedNonces, long lastSequenceNr, long archivedHeight) {
+
+    public ValidatorInspection {
+        usedNonces = List.copyOf(usedNonces);
+    }
+}
