@@ -566,8 +566,8 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         inspect.replyTo().tell(new ValidatorInspection(recoveryReport,
                 replica == null ? state.committedHeight() : replica.committedHeight(),
                 replica == null ? genesis.hash() : replica.committedTip().hash(),
-                replica == null ? state.safety() : replica.safetyState(), mempool.usedNonces().export(),
-                lastSequenceNumber(context), metrics.archivedHeight));
+                replica == null ? state.safety() : replica.safetyState(), state.committedHeight(), state.safety(),
+                mempool.usedNonces().export(), lastSequenceNumber(context), metrics.archivedHeight));
         return Effect().none();
     }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FreshValidatorCatchUpTest {
     private static final int WINDOW = 20;
-    private static final long CHAIN = 220;
+    /** Blocks committed before the new validator joins; longer runs for measurements: {@code -Dcatchup.height=2000}. */
+    private static final long CHAIN = Long.getLong("catchup.height", 220);
 
     @TempDir
     Path dataDir;
@@ -35,14 +36,14 @@ class FreshValidatorCatchUpTest {
             }
             // Three of four are a quorum: the chain grows without the fourth.
             long growing = System.nanoTime();
-            SnapshotRecoveryScenario.awaitHeight(cluster.nodes, CHAIN, 120);
+            SnapshotRecoveryScenario.awaitHeight(cluster.nodes, CHAIN, (int) Math.max(120, CHAIN / 2));
             double growSeconds = (System.nanoTime() - growing) / 1e9;
 
             long joinAt = System.nanoTime();
             ValidatorNode fresh = cluster.start(3);
             cluster.nodes.add(fresh);
             long target = status(cluster.nodes.get(0)).committedHeight();
-            SnapshotRecoveryScenario.awaitHeight(List.of(fresh), target, 60);
+            SnapshotRecoveryScenario.awaitHeight(List.of(fresh), target, (int) Math.max(60, CHAIN / 10));
             double seconds = (System.nanoTime() - joinAt) / 1e9;
             System.out.printf("fresh validator: synced %d blocks (window %d) in %.1f s including its start: %.0f "
                     + "blocks/s; the three others committed %d blocks in %.1f s (%.1f blocks/s)%n", target, WINDOW,
