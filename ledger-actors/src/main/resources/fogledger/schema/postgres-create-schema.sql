@@ -74,3 +74,17 @@ CREATE TABLE IF NOT EXISTS ${schema}.fogledger_storage_owner (
     id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
     node_name VARCHAR(255) NOT NULL
 );
+
+-- FogLedger's own: the committed chain, one row per height from 0 (the genesis block), each block and the
+-- certificate that certifies it in the canonical encoding. Written by the validator
+-- (org.fogledger.ledger.storage.CommittedBlockStore) before the commit enters the journal, and never deleted:
+-- the journal's old events go once a snapshot covers them, the chain stays here, for peers that catch up and for
+-- audits. transactions_bytes lets a response be sized without reading the blocks.
+CREATE TABLE IF NOT EXISTS ${schema}.fogledger_committed_block (
+    height BIGINT NOT NULL PRIMARY KEY,
+    block_hash BYTEA NOT NULL,
+    transactions_bytes INTEGER NOT NULL,
+    block BYTEA NOT NULL,
+    certificate BYTEA NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS fogledger_committed_block_hash_idx ON ${schema}.fogledger_committed_block (block_hash);

@@ -13,7 +13,9 @@ package org.fogledger.ledger.consensus;
  * @param maxBlockBytes           most encoded transaction bytes in one block
  * @param maxClockSkewMillis      how far in the future of the receiver's clock a block timestamp may be
  * @param maxPendingTransactions  transactions the replica keeps waiting for a block (beyond this new ones are refused)
- * @param retainedCommittedBlocks committed blocks kept in memory to serve lagging peers (older ones: catch-up, from storage)
+ * @param retainedCommittedBlocks committed blocks kept in memory to serve lagging peers and refuse transactions
+ *                                ordered again (older ones are served by the host, from its store:
+ *                                {@link Output.ServeCommittedBlocks})
  */
 public record ConsensusConfig(
         String chainId,
@@ -55,6 +57,11 @@ public record ConsensusConfig(
     public ConsensusConfig withRoundTimeouts(long baseMillis, long maxMillis, long idleProposalDelayMillis) {
         return new ConsensusConfig(chainId, baseMillis, maxMillis, idleProposalDelayMillis, maxTransactionsPerBlock,
                 maxBlockBytes, maxClockSkewMillis, maxPendingTransactions, retainedCommittedBlocks);
+    }
+
+    public ConsensusConfig withRetainedCommittedBlocks(int retained) {
+        return new ConsensusConfig(chainId, baseRoundTimeoutMillis, maxRoundTimeoutMillis, idleProposalDelayMillis,
+                maxTransactionsPerBlock, maxBlockBytes, maxClockSkewMillis, maxPendingTransactions, retained);
     }
 
     public ConsensusConfig withMaxTransactionsPerBlock(int max) {

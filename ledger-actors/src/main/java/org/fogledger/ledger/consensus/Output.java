@@ -1,6 +1,7 @@
 package org.fogledger.ledger.consensus;
 
 import java.util.List;
+import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.crypto.PublicKey;
 
 /**
@@ -31,6 +32,16 @@ public sealed interface Output {
 
     /** These blocks are final, in height order, each with the certificate that certifies it. */
     record Commit(List<CommittedBlock> blocks) implements Output {
+    }
+
+    /**
+     * A peer asked for a block that is not in this replica's memory: older than its window of committed blocks, or
+     * unknown. If the host's store of committed blocks holds it, the host sends {@code to} a {@link BlockResponse}
+     * exactly as the replica would from memory: up to {@code maxBlocks} blocks ending at it, oldest first, each with
+     * the certificate of its parent, at least that block and then older ones while their transactions fit in
+     * {@code maxBytes}. Otherwise it sends nothing. The requester checks the response as any other.
+     */
+    record ServeCommittedBlocks(PublicKey to, Hash blockHash, int maxBlocks, long maxBytes) implements Output {
     }
 
     /** Fire {@link Input.TimerFired} with this kind and round after the delay, replacing any timer of the same kind. */

@@ -685,6 +685,11 @@ public class Replica {
         List<ChainedBlock> chain = tree.chainEndingAt(request.blockHash(), BLOCKS_PER_REQUEST, config.maxBlockBytes());
         if (!chain.isEmpty()) {
             out.add(new Output.Send(from, new BlockResponse(chain)));
+        } else {
+            // Older than the window kept in memory (a validator catching up from far behind, or a new one): the
+            // whole chain is in the host's store of committed blocks.
+            out.add(new Output.ServeCommittedBlocks(from, request.blockHash(), BLOCKS_PER_REQUEST,
+                    config.maxBlockBytes()));
         }
     }
 

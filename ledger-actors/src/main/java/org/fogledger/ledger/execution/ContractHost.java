@@ -29,6 +29,7 @@ import org.fogledger.ledger.contract.ExecutionLimits;
 import org.fogledger.ledger.contract.ExecutionReport;
 import org.fogledger.ledger.contract.Invocation;
 import org.fogledger.ledger.contract.ResultsClaims;
+import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.wire.WireMessage;
 
 /**
@@ -82,8 +83,8 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
     public record BlocksWanted(long fromHeight, ActorRef<Command> host) {
     }
 
-    /** Sent to the listener after each block. */
-    public record BlockExecuted(BlockResults results, List<Divergence> divergences) {
+    /** Sent to the listener after each block ({@code blockHash} is the executed block's id). */
+    public record BlockExecuted(BlockResults results, List<Divergence> divergences, Hash blockHash) {
     }
 
     private record CheckpointLoaded(ExecutedResults executed) implements Command {
@@ -152,6 +153,7 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
 
     // The block in progress, if any.
     private BlockExecution execution;
+    private Hash executingBlock;
     private Invocation running;
     private List<Divergence> found = new ArrayList<>();
 
@@ -260,6 +262,7 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
         Block block = next.getValue();
         found = new ArrayList<>(claims.onClaim(block.header().executed(), block.header().proposer(),
                 block.height()));
+        executingBlock = block.hash();
         execution = new BlockExecution(block.height(), block.header().timestampMillis(), block.transactions(),
                 executed.resultsHash(), name -> catalog.contains(name), settings.limits());
         return runNext();
@@ -339,7 +342,7 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
             }
         }
         if (listener != null) {
-            listener.tell(new BlockExecuted(results, List.copyOf(found)));
+            listener.tell(new BlockExecuted(results, List.copyOf(found), executingBlock));
         }
         found = new ArrayList<>();
         getContext().getSelf().tell(Resume.INSTANCE);

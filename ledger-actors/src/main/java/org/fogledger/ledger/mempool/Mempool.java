@@ -30,7 +30,7 @@ import org.fogledger.ledger.crypto.PublicKey;
  * so memory stays within the bound documented on {@link MempoolConfig}.
  *
  * <p><b>Nonces.</b> Per sender the mempool knows which nonces the ledger has used ({@link #onCommitted}; see
- * {@link UsedNonces}). A transaction whose nonce is used is {@code NONCE_USED}; so is a second pending transaction with the same
+ * {@link UsedNonceTable}). A transaction whose nonce is used is {@code NONCE_USED}; so is a second pending transaction with the same
  * (sender, nonce) but another hash: the first one admitted wins, a sender cannot replace a pending transaction.
  * <em>Gaps are allowed</em>: nonces need not be contiguous, only unused, so a client that lost track of a nonce, or
  * submits to several validators at once, is never stuck behind a transaction that will not come. The price is that a
@@ -55,9 +55,9 @@ public final class Mempool implements TransactionSource {
     private final Map<Hash, Transaction> pending = new HashMap<>();
     // Senders with pending transactions, least recently served by block building first.
     private final LinkedHashMap<PublicKey, SenderQueue> senders = new LinkedHashMap<>();
-    // Highest committed nonce per sender that ever committed: ledger state (like an account's nonce), not pending
-    // state, so not bounded by capacity; about 150 bytes per sender. A node restarting fills it from its store.
-    private final Map<PublicKey, UsedNonces> usedNonces = new HashMap<>();
+    // Used nonces per sender that ever committed: ledger state (like an account's nonce), not pending state, so not
+    // bounded by capacity; about 150 bytes per sender. A node restarting restores it (restoreUsedNonces).
+    private UsedNonceTable usedNonces = new UsedNonceTable();
     private Predicate<PublicKey> refusedSenders = sender -> false;
     private long pendingBytes;
 
@@ -100,10 +100,9 @@ public final class Mempool implements TransactionSource {
             return refuse(RefusalReason.SENDER_REFUSED, "sender " + name(sender) + " is refused by policy");
         }
         long nonce = tx.nonce();
-        UsedNonces used = usedNonces.get(sender);
-        if (used != null && used.isUsed(nonce)) {
+        if (usedNonces.isUsed(sender, nonce)) {
             return refuse(RefusalReason.NONCE_USED, "nonce " + nonce + " already used by sender " + name(sender)
-                    + " (lowest unused " + Long.toUnsignedString(used.lowestUnused()) + ")");
+                    + " (lowest unused " + Long.toUnsignedString(usedNonces.lowestUnused(sender)) + ")");
         }
         SenderQueue queue = senders.get(sender);
         if (queue != null) {
@@ -170,7 +169,7 @@ public final class Mempool implements TransactionSource {
         List<Hash> stale = new ArrayList<>();
         for (Transaction tx : committed) {
             remove(tx.hash());
-            usedNonces.computeIfAbsent(tx.sender(), s -> new UsedNonces()).markUsed(tx.nonce());
+            usedNonces.markUsed(tx.sender(), tx.nonce());
             // Another pending transaction of the sender with the same nonce can never execute now.
             SenderQueue queue = senders.get(tx.sender());
             Transaction rival = queue == null ? null : queue.byNonce.get(tx.nonce());
@@ -183,8 +182,20 @@ public final class Mempool implements TransactionSource {
 
     /** The lowest nonce {@code sender} has not used on the ledger (lower unused ones may exist only above gaps). */
     public long nextNonce(PublicKey sender) {
-        UsedNonces used = usedNonces.get(sender);
-        return used == null ? 0 : used.lowestUnused();
+        return usedNonces.lowestUnused(sender);
+    }
+
+    /** A copy of the used-nonce table: what a snapshot of the ledger's replay guard holds. */
+    public UsedNonceTable usedNonces() {
+        return usedNonces.copy();
+    }
+
+    /**
+     * Replaces the used-nonce table with a copy of {@code table}: a restarting validator's table, recovered from its
+     * snapshot and journal. Pending transactions are not checked again (a node restores before it admits any).
+     */
+    public void restoreUsedNonces(UsedNonceTable table) {
+        this.usedNonces = table.copy();
     }
 
     // -------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.fogledger.ledger.mempool;
 
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -16,6 +17,15 @@ final class UsedNonces {
 
     private long floor;
     private final TreeSet<Long> usedAboveFloor = new TreeSet<>();
+
+    UsedNonces() {
+    }
+
+    /** The nonces a {@link SenderNonces} describes (already checked to be in the form {@link #export} gives). */
+    UsedNonces(SenderNonces exported) {
+        this.floor = exported.lowestUnused();
+        this.usedAboveFloor.addAll(exported.usedAbove());
+    }
 
     boolean isUsed(long nonce) {
         return nonce < floor || usedAboveFloor.contains(nonce);
@@ -38,5 +48,10 @@ final class UsedNonces {
     /** The lowest nonce not used yet. */
     long lowestUnused() {
         return floor;
+    }
+
+    /** An immutable copy, in the one form that describes these nonces. */
+    SenderNonces export(org.fogledger.ledger.crypto.PublicKey sender) {
+        return new SenderNonces(sender, floor, List.copyOf(usedAboveFloor));
     }
 }

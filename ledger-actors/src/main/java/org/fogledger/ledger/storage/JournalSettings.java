@@ -28,6 +28,15 @@ public final class JournalSettings {
     /** Name of the shared database the three plugins use. */
     public static final String SHARED_DB = "slick";
 
+    /**
+     * The schema the node's tables are in ({@code PUBLIC} on H2, the node's own on PostgreSQL), for FogLedger's own
+     * tables such as {@link CommittedBlockStore}'s, which the plugin's keys do not cover.
+     */
+    public static final String NODE_SCHEMA_KEY = "fogledger.storage.node-schema";
+
+    /** The plugin config whose shared database FogLedger's own tables use too: one pool per node. */
+    public static final String JOURNAL_PLUGIN = "jdbc-journal";
+
     public static final String H2_PROFILE = "slick.jdbc.H2Profile$";
     public static final String POSTGRES_PROFILE = "slick.jdbc.PostgresProfile$";
 
@@ -67,6 +76,7 @@ public final class JournalSettings {
             keys.put(db + ".db.url", h2.jdbcUrl());
             keys.put(db + ".db.user", "sa");
             keys.put(db + ".db.password", "");
+            keys.put(NODE_SCHEMA_KEY, "PUBLIC");
         } else if (choice instanceof StorageChoice.Postgres pg) {
             String schema = pg.schemaFor(node);
             keys.put(db + ".profile", POSTGRES_PROFILE);
@@ -83,6 +93,7 @@ public final class JournalSettings {
             }
             keys.put("jdbc-snapshot-store.tables.snapshot.schemaName", schema);
             keys.put("jdbc-snapshot-store.tables.legacy_snapshot.schemaName", schema);
+            keys.put(NODE_SCHEMA_KEY, schema);
         } else {
             throw new IllegalArgumentException("unknown storage choice " + choice);
         }

@@ -35,8 +35,8 @@ public final class SchemaCreator {
     }
 
     /**
-     * Makes sure node {@code node}'s journal, tag, snapshot and durable-state tables exist on {@code choice},
-     * creating what is missing, and that the storage belongs to this node.
+     * Makes sure node {@code node}'s journal, tag, snapshot, durable-state and committed-block tables exist on
+     * {@code choice}, creating what is missing, and that the storage belongs to this node.
      *
      * @throws StorageSetupException if the database cannot be reached, the DDL fails, or the storage belongs to
      *     another node

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -19,12 +21,18 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.persistence.typed.DeleteEventsCompleted;
+import org.apache.pekko.persistence.typed.DeleteEventsFailed;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.SnapshotCompleted;
+import org.apache.pekko.persistence.typed.SnapshotFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.fogledger.ledger.chain.Block;
 import org.fogledger.ledger.chain.ExecutedResults;
@@ -62,12 +70,17 @@ import org.fogledger.ledger.wire.WireMessage;
 /**
  * A validator: the shell around one consensus {@link Replica}. It feeds the replica its inputs (peer messages,
  * timers, admitted transactions, persistence acknowledgements) and carries out its outputs: journal writes through
- * Pekko Persistence, messages to peers over Artery, timers through Pekko timers, receipts to clients. It decides
- * nothing about consensus itself.
+ * Pekko Persistence, messages to peers over Artery, timers through Pekko timers, the committed chain to its
+ * {@link BlockArchive}, receipts to clients. It decides nothing about consensus itself.
  *
  * <p>Order of effects per step: the journal write of the step's events first; sends go out at once (votes and
  * timeouts only ever appear after the persist they depend on was acknowledged, which the core guarantees); the
- * acknowledgement is fed back once the write is durable.
+ * acknowledgement is fed back once the write is durable. Committed blocks go to the committed-block store first and
+ * into the journal ({@link ValidatorEvent.BlocksCommitted}) once stored; receipts follow. So every commit the journal
+ * holds is in the store, and journal events may be deleted after a snapshot without losing the chain.
+ *
+ * <p>Recovery starts from the latest snapshot ({@link ValidatorSnapshot}, an immutable copy of the state taken by
+ * the {@link #snapshotAdapter()}) and replays the events after it; see docs/CONSENSUS.md.
  */
 public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Command, ValidatorEvent, ValidatorState> {
 
@@ -79,6 +92,10 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private static final int MAX_WAITING_CLIENTS = 100_000;
     private static final Duration VERIFY_DELAY = Duration.ofMillis(2);
     private static final int VERIFY_BATCH = 256;
+    private static final int MAX_HASHES_PER_QUERY = 10_000;
+    /** Committed blocks read from the store for a contract host at a time. */
+    private static final int HOST_BATCH_FROM_STORE = 512;
+    private static final org.slf4j.Logger STORE_LOG = org.slf4j.LoggerFactory.getLogger(ValidatorActor.class);
 
     public sealed interface Command {
     }
@@ -98,7 +115,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     public record GetStatus(ActorRef<ValidatorStatus> replyTo) implements Command, WireMessage {
     }
 
-    /** The hashes of committed blocks from {@code fromHeight} (at most {@code max}), from the in-memory tail. */
+    /** The hashes of committed blocks from {@code fromHeight} (at most {@code max}), from the committed-block store. */
     public record GetCommittedHashes(long fromHeight, int max, ActorRef<CommittedHashes> replyTo)
             implements Command, WireMessage {
     }
@@ -109,6 +126,10 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
      */
     public record QueryContract(String address, String query, byte[] argument,
                                 ActorRef<ContractHost.QueryResult> replyTo) implements Command, WireMessage {
+    }
+
+    /** This validator's durable state and how it recovered; local only (an operator tool, and tests). */
+    public record Inspect(ActorRef<ValidatorInspection> replyTo) implements Command {
     }
 
     private record TimerExpired(TimerKind kind, long round) implements Command {
@@ -136,7 +157,20 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private record Incoming(Transaction transaction, ActorRef<SubmitResult> client) {
     }
 
-    private enum Start implements Command { INSTANCE }
+    /** After recovery: the committed-block store holds the recovered chain (or could not be made to). */
+    private record ArchiveReady(long tipHeight, Throwable failure) implements Command {
+    }
+
+    /** Committed blocks are in the store (or could not be written): now into the journal, then receipts. */
+    private record BlocksArchived(List<CommittedBlock> blocks, long tipHeight, Throwable failure) implements Command {
+    }
+
+    /** Blocks read from the store for a peer that asked for blocks older than the window. */
+    private record StoredBlocksRead(PublicKey peer, List<ChainedBlock> chain, Throwable failure) implements Command {
+    }
+
+    private record HashesRead(GetCommittedHashes query, List<Hash> hashes, Throwable failure) implements Command {
+    }
 
     /** The contract host, starting or restarting, asks for the committed blocks after its checkpoint. */
     private record HostWantsBlocks(ContractHost.BlocksWanted wanted) implements Command {
@@ -149,6 +183,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
     private final ValidatorSettings settings;
+    private final SnapshotSettings snapshots;
     private final KeyPair key;
     private final ValidatorSet validators;
     private final Block genesis;
@@ -156,6 +191,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private final SignatureVerifier verifier;
     private final ParallelSignatureVerifier parallelVerifier;
     private final ExecutorService verificationCoordinator;
+    private final BlockArchive archive;
     private final Mempool mempool;
     private final ActorRef<ContractHost.Command> contractHost;
 
@@ -167,15 +203,22 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private final ValidatorMetrics metrics = new ValidatorMetrics();
     /** Whether the core has been started (after recovery); inputs before that are stashed. */
     private boolean started;
-    /** Of the step being carried out: the persist to acknowledge once written, and the commits to answer for. */
+    /** Until recovery completes, every event applied is one replayed. */
+    private boolean recovering = true;
+    private final long createdAtNanos = System.nanoTime();
+    /** Whether recovery started from a snapshot (or replayed the journal from its start). */
+    private boolean snapshotLoaded;
+    private RecoveryReport recoveryReport;
+    /** Of the step being carried out: the persist to acknowledge once written. */
     private long pendingPersistSequence;
-    private List<CommittedBlock> pendingCommitted = List.of();
 
-    private ValidatorActor(ActorContext<Command> context, TimerScheduler<Command> timers, ValidatorSettings settings) {
+    private ValidatorActor(ActorContext<Command> context, TimerScheduler<Command> timers, ValidatorSettings settings,
+                           SnapshotSettings snapshots, BlockArchive archive) {
         super(PersistenceId.of("validator", settings.key().publicKey().keyId().hex().substring(0, 16)));
         this.context = context;
         this.timers = timers;
         this.settings = settings;
+        this.snapshots = snapshots;
         this.key = settings.key();
         this.validators = settings.validators();
         this.genesis = Block.genesis(settings.consensus().chainId());
@@ -187,6 +230,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
             thread.setDaemon(true);
             return thread;
         });
+        this.archive = archive;
         this.mempool = new Mempool(settings.mempool());
         String hostId = key.publicKey().keyId().hex().substring(0, 16);
         // Execution runs beside consensus, not inside it: a slow contract delays receipts, never votes. The host
@@ -201,13 +245,21 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                         0.2)), "contracts");
     }
 
+    /** A validator with the snapshot policy of the node's configuration ({@link SnapshotSettings#CONFIG_PATH}). */
     public static Behavior<Command> create(ValidatorSettings settings) {
+        return Behaviors.setup(context -> create(settings,
+                SnapshotSettings.fromConfig(context.getSystem().settings().config())));
+    }
+
+    public static Behavior<Command> create(ValidatorSettings settings, SnapshotSettings snapshots) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
             ActorRef<Receptionist.Listing> listingAdapter = context.messageAdapter(Receptionist.Listing.class,
                     PeersChanged::new);
             context.getSystem().receptionist().tell(Receptionist.subscribe(SERVICE_KEY, listingAdapter));
-            return new ValidatorActor(context, timers, settings);
+            BlockArchive archive = BlockArchive.onJournalStorage(context.getSystem(),
+                    context.getSystem().settings().config(), settings.key().publicKey().keyId().shortHex());
+            return new ValidatorActor(context, timers, settings, snapshots, archive);
         }));
     }
 
@@ -223,35 +275,115 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     }
 
     // -----------------------------------------------------------------------------------------------------------
-    // Recovery: events rebuild what the core may keep across a crash
+    // Snapshots and recovery: the latest snapshot plus the events after it rebuild what the core may keep
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return snapshots.retention();
+    }
+
+    /**
+     * The state is mutable and the snapshot store serializes on another thread, so what it is given is an
+     * immutable copy taken here, on the actor's thread.
+     */
+    @Override
+    public SnapshotAdapter<ValidatorState> snapshotAdapter() {
+        return new SnapshotAdapter<>() {
+            @Override
+            public Object toJournal(ValidatorState state) {
+                return state.toSnapshot();
+            }
+
+            @Override
+            public ValidatorState fromJournal(Object from) {
+                snapshotLoaded = true;
+                return ValidatorState.fromSnapshot((ValidatorSnapshot) from,
+                        settings.consensus().retainedCommittedBlocks());
+            }
+        };
+    }
 
     @Override
     public EventHandler<ValidatorState, ValidatorEvent> eventHandler() {
-        return (state, event) -> state.apply(event);
+        return (state, event) -> {
+            if (recovering) {
+                metrics.eventsReplayed++;
+            }
+            return state.apply(event);
+        };
     }
 
     @Override
     public SignalHandler<ValidatorState> signalHandler() {
         return newSignalHandlerBuilder()
-                .onSignal(RecoveryCompleted.instance(), state -> {
-                    RecoveredState recovered = state.recovered();
-                    replica = new Replica(settings.consensus(), key, validators, verifier, new SafetyRules(), recovered,
-                            mempool);
-                    // Nonces committed before the crash, so old transactions cannot be replayed into the mempool.
-                    for (CommittedBlock block : recovered.committedChain()) {
-                        mempool.onCommitted(block.block().transactions());
-                    }
-                    context.getLog().info("validator {} recovered at committed height {} (voted round {}), starting",
-                            key.publicKey().keyId().shortHex(), replica.committedHeight(),
-                            recovered.safety().highestVotedRound());
-                    // A signal handler cannot persist, and starting may propose: start as the next command.
-                    context.getSelf().tell(Start.INSTANCE);
+                .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+                .onSignal(SnapshotCompleted.class, (state, done) -> metrics.snapshotsSaved++)
+                .onSignal(SnapshotFailed.class, (state, failed) -> {
+                    metrics.snapshotsFailed++;
+                    context.getLog().warn("validator {} could not save a snapshot at {}: {}",
+                            key.publicKey().keyId().shortHex(), failed.metadata().sequenceNr(),
+                            failed.getFailure().toString());
                 })
+                .onSignal(DeleteEventsCompleted.class, (state, deleted) -> metrics.eventsDeletedTo = deleted.toSequenceNr())
+                .onSignal(DeleteEventsFailed.class, (state, failed) -> context.getLog().warn(
+                        "validator {} could not delete events up to {}: {}", key.publicKey().keyId().shortHex(),
+                        failed.toSequenceNr(), failed.getFailure().toString()))
                 .onSignal(PostStop.instance(), state -> {
                     parallelVerifier.close();
                     verificationCoordinator.shutdownNow();
+                    archive.close();
                 })
                 .build();
+    }
+
+    private void onRecovered(ValidatorState state) {
+        recovering = false;
+        RecoveredState recovered = state.recovered();
+        long lastSequenceNr = lastSequenceNumber(context);
+        recoveryReport = new RecoveryReport(snapshotLoaded ? lastSequenceNr - metrics.eventsReplayed : -1,
+                metrics.eventsReplayed, lastSequenceNr, state.committedHeight(),
+                recovered.committedChain().get(recovered.committedChain().size() - 1).block().hash(),
+                recovered.safety(), (System.nanoTime() - createdAtNanos) / 1_000_000);
+        replica = new Replica(settings.consensus(), key, validators, verifier, new SafetyRules(), recovered, mempool);
+        // Every nonce committed before the crash, so old transactions cannot be replayed into the mempool.
+        mempool.restoreUsedNonces(state.usedNonces());
+        context.getLog().info("validator {} recovered at committed height {} (voted round {}) from {} and {} events "
+                        + "in {} ms", key.publicKey().keyId().shortHex(), replica.committedHeight(),
+                recovered.safety().highestVotedRound(),
+                recoveryReport.fromSnapshot() ? "the snapshot at " + recoveryReport.snapshotSequenceNr() : "no snapshot",
+                metrics.eventsReplayed, recoveryReport.durationMillis());
+        // The store must hold the recovered chain before the core starts (a signal handler cannot persist, and
+        // starting may propose: the core starts on ArchiveReady).
+        context.pipeToSelf(reconcileArchive(state.committedWindow()),
+                (tip, failure) -> new ArchiveReady(tip == null ? -1 : tip, failure));
+    }
+
+    /**
+     * Makes the committed-block store hold the recovered window. Normally it already does (blocks are stored before
+     * their commit is journaled) or is just behind by genesis on a new node. A journal written before the store
+     * existed holds committed blocks the store lacks: those are copied from the journal, whose events were never
+     * deleted then.
+     */
+    private CompletionStage<Long> reconcileArchive(List<CommittedBlock> window) {
+        long first = window.get(0).height();
+        // Everything taken from the actor's context here, on its thread: what follows runs on the archive's.
+        JournalBackfill backfill = new JournalBackfill(context.getSystem(), context.getLog(), persistenceId().id(),
+                key.publicKey().keyId().shortHex(), archive);
+        return archive.tipHeight().thenCompose(tip -> {
+            CompletionStage<Long> below = first <= tip + 1 ? CompletableFuture.completedFuture(tip)
+                    : backfill.copy(tip + 1, first - 1);
+            return below.thenCompose(filled -> archive.append(window));
+        });
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onArchiveReady(ArchiveReady ready) {
+        if (ready.failure() != null) {
+            context.getLog().error("validator {} cannot start: its committed-block store does not hold its chain: {}",
+                    key.publicKey().keyId().shortHex(), ready.failure().toString());
+            throw new IllegalStateException("committed-block store not ready", ready.failure());
+        }
+        metrics.archivedHeight = ready.tipHeight();
+        return startReplica();
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -262,8 +394,10 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         return newCommandHandlerBuilder().forAnyState()
                 .onCommand(FromPeer.class, this::onPeerMessage)
                 .onCommand(TimerExpired.class, timer -> step(new Input.TimerFired(timer.kind(), timer.round())))
-                .onCommand(Start.class, start -> startReplica())
+                .onCommand(ArchiveReady.class, this::onArchiveReady)
                 .onCommand(PersistDone.class, done -> step(new Input.PersistCompleted(done.sequence())))
+                .onCommand(BlocksArchived.class, this::onBlocksArchived)
+                .onCommand(StoredBlocksRead.class, this::onStoredBlocksRead)
                 .onCommand(Submit.class, this::onSubmit)
                 .onCommand(ForwardedTransactions.class, this::onForwarded)
                 .onCommand(FlushForwards.class, flush -> flushForwards())
@@ -276,10 +410,9 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 .onCommand(HostWantsBlocks.class, this::onHostWantsBlocks)
                 .onCommand(QueryContract.class, this::onQueryContract)
                 .onCommand(HostExecuted.class, this::onHostExecuted)
-                .onCommand(GetCommittedHashes.class, (state, get) -> {
-                    get.replyTo().tell(state.committedHashes(get.fromHeight(), Math.max(0, Math.min(get.max(), 10_000))));
-                    return Effect().none();
-                })
+                .onCommand(GetCommittedHashes.class, this::onGetCommittedHashes)
+                .onCommand(HashesRead.class, this::onHashesRead)
+                .onCommand(Inspect.class, this::onInspect)
                 .build();
     }
 
@@ -449,7 +582,81 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         get.replyTo().tell(new ValidatorStatus(key.publicKey(), replica == null ? 0 : replica.currentRound(),
                 replica == null ? 0 : replica.committedHeight(),
                 replica == null ? genesis.hash() : replica.committedTip().hash(), peers.size(),
-                replica == null ? 0 : replica.pendingTransactions(), metrics.snapshot(replica)));
+                replica == null ? 0 : replica.pendingTransactions(),
+                metrics.snapshot(replica, recoveryReport, lastSequenceNumber(context))));
+        return Effect().none();
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onGetCommittedHashes(GetCommittedHashes get) {
+        int max = Math.max(0, Math.min(get.max(), MAX_HASHES_PER_QUERY));
+        context.pipeToSelf(archive.hashesFrom(get.fromHeight(), max),
+                (hashes, failure) -> new HashesRead(get, hashes, failure));
+        return Effect().none();
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onHashesRead(HashesRead read) {
+        if (read.failure() != null) {
+            context.getLog().warn("cannot read committed hashes: {}", read.failure().toString());
+        }
+        read.query().replyTo().tell(new CommittedHashes(read.query().fromHeight(),
+                read.failure() == null ? read.hashes() : List.of(), replica == null ? 0 : replica.committedHeight()));
+        return Effect().none();
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onInspect(ValidatorState state, Inspect inspect) {
+        inspect.replyTo().tell(new ValidatorInspection(recoveryReport,
+                replica == null ? state.committedHeight() : replica.committedHeight(),
+                replica == null ? genesis.hash() : replica.committedTip().hash(),
+                replica == null ? state.safety() : replica.safetyState(), state.committedHeight(), state.safety(),
+                mempool.usedNonces().export(), lastSequenceNumber(context), metrics.archivedHeight));
+        return Effect().none();
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // The committed chain: store first, then journal, then receipts; peers' requests for old blocks
+
+    private Effect<ValidatorEvent, ValidatorState> onBlocksArchived(BlocksArchived archived) {
+        if (archived.failure() != null) {
+            // Like a journal failure: stop rather than go on with commits that are nowhere durable. A restart
+            // commits them again from the journal's safety state and blocks.
+            context.getLog().error("validator {} cannot store committed blocks {}..{}: {}",
+                    key.publicKey().keyId().shortHex(), archived.blocks().get(0).height(),
+                    archived.blocks().get(archived.blocks().size() - 1).height(), archived.failure().toString());
+            throw new IllegalStateException("committed-block store failed", archived.failure());
+        }
+        metrics.archivedHeight = Math.max(metrics.archivedHeight, archived.tipHeight());
+        List<CommittedBlock> blocks = archived.blocks();
+        return Effect().persist(new ValidatorEvent.BlocksCommitted(blocks)).thenRun(state -> answerClients(blocks));
+    }
+
+    private void serveFromStore(Output.ServeCommittedBlocks serve) {
+        Optional<CompletableFuture<List<ChainedBlock>>> read = archive.chainEndingAt(serve.blockHash(),
+                serve.maxBlocks(), serve.maxBytes());
+        if (read.isEmpty()) {
+            // The peer asks again next round, or another validator.
+            metrics.storeRequestsRefused++;
+            return;
+        }
+        context.pipeToSelf(read.get(), (chain, failure) -> new StoredBlocksRead(serve.to(), chain, failure));
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onStoredBlocksRead(StoredBlocksRead read) {
+        if (read.failure() != null) {
+            metrics.storeRequestsRefused++;
+            context.getLog().warn("cannot read committed blocks for a peer: {}", read.failure().toString());
+            return Effect().none();
+        }
+        ActorRef<Command> peer = peers.get(read.peer());
+        if (read.chain().isEmpty()) {
+            return Effect().none();
+        }
+        if (peer == null) {
+            metrics.unreachablePeerSends++;
+            return Effect().none();
+        }
+        metrics.storeRequestsServed++;
+        metrics.storeBlocksServed += read.chain().size();
+        peer.tell(new FromPeer(key.publicKey(), new BlockResponse(read.chain())));
         return Effect().none();
     }
 
@@ -474,19 +681,15 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
             return Effect().none();
         }
         long sequence = pendingPersistSequence;
-        List<CommittedBlock> committed = pendingCommitted;
         pendingPersistSequence = 0;
-        pendingCommitted = List.of();
         return Effect().persist(events).thenRun(state -> {
             if (sequence > 0) {
                 context.getSelf().tell(new PersistDone(sequence));
             }
-            answerClients(committed);
         });
     }
 
-
-    /** Sends, timers at once; returns the events to journal. Remembers the persist to acknowledge. */
+    /** Sends, timers, store reads and writes at once; returns the events to journal. Remembers the persist to acknowledge. */
     private List<ValidatorEvent> carryOut(List<Output> outputs) {
         List<ValidatorEvent> events = new ArrayList<>(2);
         for (Output output : outputs) {
@@ -511,20 +714,23 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 events.add(new ValidatorEvent.SafetyStateSaved(persist.state()));
                 pendingPersistSequence = Math.max(pendingPersistSequence, persist.sequence());
             } else if (output instanceof Output.Commit commit) {
-                events.add(new ValidatorEvent.BlocksCommitted(commit.blocks()));
-                List<CommittedBlock> all = new ArrayList<>(pendingCommitted);
-                all.addAll(commit.blocks());
-                pendingCommitted = all;
-                metrics.onCommit(commit.blocks());
-                for (CommittedBlock block : commit.blocks()) {
+                // The store first (in commit order, on its own thread), the journal once it is there.
+                List<CommittedBlock> blocks = commit.blocks();
+                context.pipeToSelf(archive.append(blocks),
+                        (tip, failure) -> new BlocksArchived(blocks, tip == null ? -1 : tip, failure));
+                metrics.onCommit(blocks);
+                for (CommittedBlock block : blocks) {
                     mempool.onCommitted(block.block().transactions());
                 }
+            } else if (output instanceof Output.ServeCommittedBlocks serve) {
+                serveFromStore(serve);
             }
         }
         return events;
     }
 
-    /** Committed blocks go to the contract host once the commit is in this validator's journal. */
+    /** Committed blocks go to the contract host once the commit is in the store and in this validator's journal;
+     * receipts follow execution (see onHostExecuted). */
     private void answerClients(List<CommittedBlock> committed) {
         for (CommittedBlock block : committed) {
             contractHost.tell(new ContractHost.ExecuteBlock(block.block()));
@@ -532,14 +738,28 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     }
 
     private Effect<ValidatorEvent, ValidatorState> onHostWantsBlocks(ValidatorState state, HostWantsBlocks message) {
-        List<Block> blocks = state.committedBlocksFrom(message.wanted().fromHeight());
-        if (blocks.isEmpty() && message.wanted().fromHeight() <= state.committedHeight()) {
-            context.getLog().error("contract host wants committed blocks from {}, older than this validator keeps in"
-                    + " memory; it will execute once they are replayed from the journal", message.wanted().fromHeight());
+        long from = message.wanted().fromHeight();
+        ActorRef<ContractHost.Command> host = message.wanted().host();
+        List<Block> inMemory = state.committedBlocksFrom(from);
+        if (!inMemory.isEmpty() && inMemory.get(0).height() == from) {
+            inMemory.forEach(block -> host.tell(new ContractHost.ExecuteBlock(block)));
+            return Effect().none();
         }
-        for (Block block : blocks) {
-            message.wanted().host().tell(new ContractHost.ExecuteBlock(block));
+        long to = Math.min(state.committedHeight(), from + HOST_BATCH_FROM_STORE - 1);
+        if (from > to) {
+            return Effect().none();
         }
+        // Below the in-memory window: a batch from the committed-block store. The host asks again for the next
+        // batch when the following commit shows it the gap.
+        String self = key.publicKey().keyId().shortHex();
+        archive.range(from, to).whenComplete((blocks, failure) -> {
+            if (failure != null) {
+                STORE_LOG.warn("validator {}: contract host's blocks {}..{} could not be read from the store: {}",
+                        self, from, to, failure.toString());
+            } else {
+                blocks.forEach(block -> host.tell(new ContractHost.ExecuteBlock(block.block())));
+            }
+        });
         return Effect().none();
     }
 
@@ -567,7 +787,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private Effect<ValidatorEvent, ValidatorState> onHostExecuted(ValidatorState state, HostExecuted message) {
         BlockResults results = message.executed().results();
         metrics.onExecuted(results, message.executed().divergences());
-        Hash blockHash = null;
+        Hash blockHash = message.executed().blockHash();
         for (int index = 0; index < results.transactionCount(); index++) {
             ExecutionRecord record = results.forTransaction(index);
             List<ActorRef<SubmitResult>> clients = waitingClients.remove(record.origin());
@@ -576,18 +796,13 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 Receipt receipt = new Receipt(record.origin(), results.height(), index,
                         result.ok() ? ReceiptStatus.COMMITTED_OK : ReceiptStatus.FAILED, result.code(), result.data());
                 SubmitResult.Committed answer = new SubmitResult.Committed(receipt, key.publicKey(),
-                        blockHash == null ? (blockHash = blockHashAt(state, results.height())) : blockHash);
+                        blockHash);
                 for (ActorRef<SubmitResult> client : clients) {
                     client.tell(answer);
                 }
             }
         }
         return step(new Input.Executed(new ExecutedResults(results.height(), results.resultsHash())));
-    }
-
-    private static Hash blockHashAt(ValidatorState state, long height) {
-        CommittedHashes hashes = state.committedHashes(height, 1);
-        return hashes.hashes().isEmpty() || hashes.firstHeight() != height ? Hash.ZERO : hashes.hashes().get(0);
     }
 
     private long now() {

@@ -19,6 +19,18 @@ final class ValidatorMetrics {
     long executedTransactions;
     long failedExecutions;
     long divergences;
+    /** Events the last recovery replayed after its snapshot (or from the start of the journal). */
+    long eventsReplayed;
+    long snapshotsSaved;
+    long snapshotsFailed;
+    /** Events up to this position were deleted from the journal (covered by a snapshot). */
+    long eventsDeletedTo;
+    long archivedHeight = -1;
+    /** Peers' requests for blocks older than the window, answered from the committed-block store. */
+    long storeRequestsServed;
+    long storeBlocksServed;
+    /** Such requests not served: too many reads pending, or the store failed. */
+    long storeRequestsRefused;
 
     void onCommit(List<CommittedBlock> blocks) {
         committedBlocks += blocks.size();
@@ -38,7 +50,7 @@ final class ValidatorMetrics {
         divergences += found.size();
     }
 
-    Map<String, Long> snapshot(Replica replica) {
+    Map<String, Long> snapshot(Replica replica, RecoveryReport recovery, long lastSequenceNr) {
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("committedBlocks", committedBlocks);
         counters.put("committedTransactions", committedTransactions);
@@ -50,6 +62,19 @@ final class ValidatorMetrics {
         counters.put("failedExecutions", failedExecutions);
         // Non-zero means this validator or a proposer executed a block differently: see the error log.
         counters.put("resultDivergences", divergences);
+        counters.put("recovery.eventsReplayed", eventsReplayed);
+        if (recovery != null) {
+            counters.put("recovery.snapshotSequenceNr", recovery.snapshotSequenceNr());
+            counters.put("recovery.millis", recovery.durationMillis());
+        }
+        counters.put("journal.lastSequenceNr", lastSequenceNr);
+        counters.put("journal.eventsDeletedTo", eventsDeletedTo);
+        counters.put("snapshots.saved", snapshotsSaved);
+        counters.put("snapshots.failed", snapshotsFailed);
+        counters.put("store.archivedHeight", archivedHeight);
+        counters.put("store.requestsServed", storeRequestsServed);
+        counters.put("store.blocksServed", storeBlocksServed);
+        counters.put("store.requestsRefused", storeRequestsRefused);
         if (replica != null) {
             replica.drops().asMap().forEach((reason, count) -> counters.put("dropped." + reason.name(), count));
         }

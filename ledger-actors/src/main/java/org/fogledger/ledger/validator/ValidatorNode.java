@@ -100,6 +100,11 @@ public final class ValidatorNode implements AutoCloseable {
                 replyTo), Duration.ofSeconds(10), system.scheduler());
     }
 
+    /** The validator's durable state and how it last recovered (answered once recovery is done). */
+    public CompletionStage<ValidatorInspection> inspect() {
+        return AskPattern.ask(validator, ValidatorActor.Inspect::new, Duration.ofSeconds(30), system.scheduler());
+    }
+
     public CompletionStage<SubmitResult> submit(Transaction tx, Duration timeout) {
         return AskPattern.ask(validator, replyTo -> new ValidatorActor.Submit(tx, replyTo), timeout, system.scheduler());
     }

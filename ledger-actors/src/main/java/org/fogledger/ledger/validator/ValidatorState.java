@@ -12,28 +12,48 @@ import org.fogledger.ledger.consensus.CommittedBlock;
 import org.fogledger.ledger.consensus.RecoveredState;
 import org.fogledger.ledger.consensus.SafetyState;
 import org.fogledger.ledger.crypto.Hash;
+import org.fogledger.ledger.mempool.UsedNonceTable;
 
 /**
- * What a validator's journal says, folded: the latest safety state, the blocks stored but not final, and the most
- * recent committed blocks (a bounded tail; older ones stay in the journal). Mutable and confined to the actor: the
- * event handler is its only writer.
+ * What a validator's journal says, folded: the latest safety state, the blocks stored but not final, the most
+ * recent committed blocks (a bounded window; the whole chain is in the committed-block store) and the nonces every
+ * sender has used. Mutable and confined to the actor: the event handler is its only writer. Snapshots take an
+ * immutable copy ({@link #toSnapshot()}), never this object.
  */
 public final class ValidatorState {
     private SafetyState safety;
     private final ArrayDeque<CommittedBlock> committedTail = new ArrayDeque<>();
     private final Map<Hash, ChainedBlock> uncommitted = new LinkedHashMap<>();
+    private final UsedNonceTable usedNonces;
     private final int retained;
     private long committedHeight;
 
-    private ValidatorState(Block genesis, int retained) {
-        QuorumCertificate genesisQc = QuorumCertificate.genesis(genesis);
-        this.safety = SafetyState.initial(genesisQc);
-        this.committedTail.add(new CommittedBlock(genesis, genesisQc));
+    private ValidatorState(SafetyState safety, List<CommittedBlock> committed, List<ChainedBlock> uncommittedBlocks,
+                           UsedNonceTable usedNonces, int retained) {
+        this.safety = safety;
         this.retained = Math.max(1, retained);
+        for (CommittedBlock block : committed.subList(Math.max(0, committed.size() - this.retained), committed.size())) {
+            committedTail.addLast(block);
+        }
+        this.committedHeight = committedTail.getLast().height();
+        for (ChainedBlock block : uncommittedBlocks) {
+            if (block.height() > committedHeight) {
+                uncommitted.put(block.block().hash(), block);
+            }
+        }
+        this.usedNonces = usedNonces;
     }
 
     static ValidatorState empty(Block genesis, int retained) {
-        return new ValidatorState(genesis, retained);
+        QuorumCertificate genesisQc = QuorumCertificate.genesis(genesis);
+        return new ValidatorState(SafetyState.initial(genesisQc), List.of(new CommittedBlock(genesis, genesisQc)),
+                List.of(), new UsedNonceTable(), retained);
+    }
+
+    /** The state a snapshot describes; its window is cut to the last {@code retained} blocks if longer. */
+    static ValidatorState fromSnapshot(ValidatorSnapshot snapshot, int retained) {
+        return new ValidatorState(snapshot.safety(), snapshot.committedWindow(), snapshot.uncommittedBlocks(),
+                UsedNonceTable.restore(snapshot.usedNonces()), retained);
     }
 
     ValidatorState apply(ValidatorEvent event) {
@@ -50,6 +70,7 @@ public final class ValidatorState {
                 }
                 committedTail.addLast(block);
                 committedHeight = block.height();
+                usedNonces.markCommitted(block.block().transactions());
                 while (committedTail.size() > retained) {
                     committedTail.removeFirst();
                 }
@@ -59,24 +80,25 @@ public final class ValidatorState {
         return this;
     }
 
+    /** An immutable copy, for a snapshot: taken on the actor's thread, serialized on another. */
+    ValidatorSnapshot toSnapshot() {
+        return new ValidatorSnapshot(safety, new ArrayList<>(committedTail), new ArrayList<>(uncommitted.values()),
+                usedNonces.export());
+    }
+
     /** What the consensus core starts from after a restart. */
     RecoveredState recovered() {
         return new RecoveredState(safety, new ArrayList<>(committedTail), List.copyOf(uncommitted.values()));
     }
 
-    /** Hashes of the committed blocks still in the tail, from {@code fromHeight}, at most {@code max}. */
-    CommittedHashes committedHashes(long fromHeight, int max) {
-        List<Hash> hashes = new ArrayList<>();
-        long first = -1;
-        for (CommittedBlock block : committedTail) {
-            if (block.height() >= fromHeight && hashes.size() < max) {
-                if (first < 0) {
-                    first = block.height();
-                }
-                hashes.add(block.block().hash());
-            }
-        }
-        return new CommittedHashes(first < 0 ? fromHeight : first, hashes, committedHeight);
+    /** The committed blocks this state holds, oldest first: the window ending at the committed tip. */
+    List<CommittedBlock> committedWindow() {
+        return new ArrayList<>(committedTail);
+    }
+
+    /** A copy of the used-nonce table folded from every committed block. */
+    UsedNonceTable usedNonces() {
+        return usedNonces.copy();
     }
 
     /** The committed blocks still in the tail, from {@code fromHeight} on, in height order. */

@@ -85,6 +85,28 @@ class ReplicaTest {
     }
 
     @Test
+    void aRequestForABlockNotInMemoryIsLeftToTheHostsStoreAndOneInMemoryIsAnsweredDirectly() {
+        Replica replica = replica(2);
+        replica.start(0);
+        Hash older = org.fogledger.ledger.crypto.Sha256.hash(new byte[] {42});
+
+        List<Output> outputs = replica.handle(new Input.MessageReceived(keys.get(1).publicKey(),
+                new BlockRequest(older)), 10);
+        Output.ServeCommittedBlocks serve = only(outputs, Output.ServeCommittedBlocks.class);
+        assertEquals(new Output.ServeCommittedBlocks(keys.get(1).publicKey(), older, 64, config.maxBlockBytes()), serve);
+
+        List<Output> fromMemory = replica.handle(new Input.MessageReceived(keys.get(1).publicKey(),
+                new BlockRequest(genesis.hash())), 11);
+        Output.Send send = only(fromMemory, Output.Send.class);
+        assertEquals(genesis, ((BlockResponse) send.message()).blocks().get(0).block());
+        assertTrue(fromMemory.stream().noneMatch(o -> o instanceof Output.ServeCommittedBlocks));
+
+        List<Output> fromStranger = replica.handle(new Input.MessageReceived(KeyPair.generate().publicKey(),
+                new BlockRequest(older)), 12);
+        assertTrue(fromStranger.isEmpty(), "only validators may make the host read its store: " + fromStranger);
+    }
+
+    @Test
     void theSameInputsInTheSameOrderGiveTheSameOutputs() {
         Replica a = replica(0);
         Replica b = replica(0);

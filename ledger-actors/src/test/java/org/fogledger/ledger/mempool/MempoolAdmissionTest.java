@@ -121,6 +121,22 @@ class MempoolAdmissionTest {
     }
 
     @Test
+    void a_restarted_mempool_given_the_restored_nonce_table_refuses_replays_of_what_committed_before() {
+        Mempool before = new Mempool(config(10, 5));
+        before.onCommitted(List.of(tx(alice, 0), tx(alice, 1), tx(alice, 5), tx(bob, 3)));
+
+        Mempool restarted = new Mempool(config(10, 5));
+        restarted.restoreUsedNonces(UsedNonceTable.restore(before.usedNonces().export()));
+
+        refused(restarted.admit(tx(alice, 5), true), RefusalReason.NONCE_USED);
+        refused(restarted.admit(tx(bob, 3), true), RefusalReason.NONCE_USED);
+        assertTrue(restarted.admit(tx(alice, 2), true).admitted(), "an unused nonce below a used one stays usable");
+        assertEquals(before.usedNonces(), restarted.usedNonces());
+        restarted.onCommitted(List.of(tx(alice, 7)));
+        assertFalse(before.usedNonces().isUsed(alice, 7), "the restored table is a copy");
+    }
+
+    @Test
     void the_lowest_unused_nonce_rises_as_the_gaps_below_it_fill() {
         Mempool mempool = new Mempool(config(10, 5));
         mempool.onCommitted(List.of(tx(alice, 1), tx(alice, 2)));

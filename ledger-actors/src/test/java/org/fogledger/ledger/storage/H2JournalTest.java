@@ -44,6 +44,7 @@ class H2JournalTest {
         SchemaCreator.ensure("validator-1", choice);
         assertEquals(0, count(choice, "SELECT COUNT(*) FROM PUBLIC.\"event_journal\""));
         assertEquals(1, count(choice, "SELECT COUNT(*) FROM PUBLIC.\"fogledger_storage_owner\""));
+        assertEquals(0, count(choice, "SELECT COUNT(*) FROM PUBLIC.\"fogledger_committed_block\""));
     }
 
     @Test

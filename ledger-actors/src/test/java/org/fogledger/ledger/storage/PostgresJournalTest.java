@@ -53,7 +53,10 @@ class PostgresJournalTest {
         SchemaCreator.ensure(NODE, pg);
         SchemaCreator.ensure(NODE, pg);
         assertEquals(1, count("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '" + schema + "'"));
-        assertEquals(5, count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema + "'"));
+        // The plugin's four tables, the owner and the committed blocks.
+        assertEquals(6, count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema + "'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema
+                + "' AND table_name = 'fogledger_committed_block'"));
         StorageSetupException e = assertThrows(StorageSetupException.class,
                 () -> SchemaCreator.ensure("validator-2", pg));
         assertTrue(e.getMessage().contains("belongs to node '" + NODE + "'"), e.getMessage());

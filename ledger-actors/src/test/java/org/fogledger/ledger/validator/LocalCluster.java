@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.fogledger.ledger.chain.ValidatorSet;
 import org.fogledger.ledger.consensus.ConsensusConfig;
 import org.fogledger.ledger.crypto.KeyPair;
@@ -24,6 +25,8 @@ public final class LocalCluster implements AutoCloseable {
     private final Function<String, Config> storage;
     private java.util.function.IntFunction<org.fogledger.ledger.contract.ContractCatalog> contracts =
             index -> org.fogledger.ledger.contract.BuiltInContracts.catalog(CHAIN_ID);
+    private UnaryOperator<ConsensusConfig> consensus = config -> config;
+    private Config nodeConfig = ConfigFactory.empty();
 
     /** n validators with H2 journals under {@code dir}, one folder each. */
     public static LocalCluster withH2(int n, java.nio.file.Path dir) {
@@ -49,6 +52,18 @@ public final class LocalCluster implements AutoCloseable {
         return this;
     }
 
+    /** Consensus tuning on top of the fixture's quick rounds, for every node started from now on. */
+    public LocalCluster withConsensus(UnaryOperator<ConsensusConfig> tuning) {
+        this.consensus = tuning;
+        return this;
+    }
+
+    /** Configuration layered over every node started from now on (for example its snapshot policy). */
+    public LocalCluster withNodeConfig(Config config) {
+        this.nodeConfig = config;
+        return this;
+    }
+
     public LocalCluster startAll() {
         try {
             for (int i = 0; i < keys.size(); i++) {
@@ -64,9 +79,9 @@ public final class LocalCluster implements AutoCloseable {
     public ValidatorNode start(int index) {
         ValidatorSet set = genesis.validatorSet();
         ValidatorSettings settings = ValidatorSettings.defaults(keys.get(index), set, CHAIN_ID)
-                .withConsensus(ConsensusConfig.defaults(CHAIN_ID).withRoundTimeouts(500, 4_000, 50))
+                .withConsensus(consensus.apply(ConsensusConfig.defaults(CHAIN_ID).withRoundTimeouts(500, 4_000, 50)))
                 .withContracts(contracts.apply(index));
-        return ValidatorNode.start(genesis, settings, storage.apply("v" + index), ConfigFactory.empty());
+        return ValidatorNode.start(genesis, settings, storage.apply("v" + index), nodeConfig);
     }
 
     @Override
