@@ -3,6 +3,7 @@ package org.fogledger.ledger.contract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.fogledger.ledger.contract.authority.AuthorityContract;
 import org.fogledger.ledger.contract.consent.ConsentContract;
 import org.fogledger.ledger.contract.rules.DeployContract;
 import org.fogledger.ledger.contract.tokens.TokensContract;
@@ -26,15 +27,26 @@ public final class BuiltInContracts {
 
     /**
      * The built-in catalog of chain {@code chainId} (signed statements inside contracts are bound to it), whose
-     * tokens only {@code tokenMinters} can create: the registry, consent, traceability, tokens, and the deployer
+     * tokens only {@code tokenMinters} can create: the registry, consent, traceability, tokens, the authority of
+     * ranked agents (with no roots), and the deployer
      * of rule contracts, which refuses every built-in name.
      */
     public static ContractCatalog catalog(String chainId, Collection<PublicKey> tokenMinters) {
+        return catalog(chainId, tokenMinters, List.of());
+    }
+
+    /**
+     * As {@link #catalog(String, Collection)}, with the authority of ranked agents, whose root operators are
+     * {@code rootOperators}, each over the whole hierarchy ({@code /}). Without roots no one can delegate.
+     */
+    public static ContractCatalog catalog(String chainId, Collection<PublicKey> tokenMinters,
+                                          Collection<PublicKey> rootOperators) {
         List<Contract<?, ?>> contracts = new ArrayList<>();
         contracts.add(new RegistryContract(chainId));
         contracts.add(new ConsentContract());
         contracts.add(new TokensContract(tokenMinters));
         contracts.add(new TraceContract());
+        contracts.add(AuthorityContract.withRootOperators(rootOperators));
         contracts.add(DeployContract.alongside(contracts));
         return ContractCatalog.of(contracts);
     }

@@ -16,6 +16,8 @@ public final class DevicePath {
     public static final int MAX_DEPTH = 16;
     public static final int MAX_SEGMENT_LENGTH = 63;
     public static final int MAX_LENGTH = 255;
+    /** The whole hierarchy, as a scope: the jurisdiction of a root operator. Not a place a device can be. */
+    public static final String ROOT = "/";
 
     private DevicePath() {
     }
@@ -67,11 +69,28 @@ public final class DevicePath {
     }
 
     /**
+     * Checks a scope (an agent's jurisdiction): {@link #ROOT} for the whole hierarchy, or a valid path. Refuses as
+     * {@link #validate} does.
+     */
+    public static String validateScope(String scope, String what, String field, StepMeter meter) {
+        if (ROOT.equals(scope)) {
+            meter.charge();
+            return scope;
+        }
+        return validate(scope, what, field, meter);
+    }
+
+    /**
      * Whether {@code path} is {@code scope} or lies below it: {@code /eu/fr/lyon/ward-3} is within {@code /eu/fr}
-     * and within itself, not within {@code /eu/f}. Both must be valid paths.
+     * and within itself, not within {@code /eu/f}; everything is within {@link #ROOT}. Both must be valid (a scope
+     * as {@link #validateScope} has it).
      */
     public static boolean isWithin(String path, String scope) {
-        return path.equals(scope) || path.startsWith(scope) && path.charAt(scope.length()) == '/';
+        if (ROOT.equals(scope)) {
+            return true;
+        }
+        return path.equals(scope) || path.startsWith(scope) && path.length() > scope.length()
+                && path.charAt(scope.length()) == '/';
     }
 
     private static ContractRefusal refusal(String what, String field, String problem) {

@@ -34,6 +34,8 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
     public static final String NAME = "registry";
     public static final int MAX_MODEL_LENGTH = 128;
     public static final int MAX_NOTE_LENGTH = 280;
+    /** An agent's rank as the authority contract names it ({@code root}, {@code region}, ...). */
+    public static final int MAX_RANK_LENGTH = 32;
     /** Administrators whose grants hold at once, per device: enough for a few operators, bounded state. */
     public static final int MAX_ADMINISTRATORS = 16;
     /**
@@ -135,6 +137,7 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
         RegisteredDevice device = registered(state, "declare");
         ExecutionContext context = invocation.context();
         DeclarerRole role = DeclarationRights.authorise(device, declaration, context);
+        checkJurisdiction(device, command, location, role, meter);
         Phase next = Transitions.check(device.phase(), device.block(), declaration);
         HistoryEntry entry = new HistoryEntry(device.nextSequence(), context.height(), context.index(),
                 context.blockTimeMillis(), context.sender(), role,
@@ -299,6 +302,37 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
             default -> throw new ContractRefusal("unknown-query", "contract " + NAME + " has no query '" + query
                     + "'; queries: legitimacy, device, state");
         };
+    }
+
+    /**
+     * A declaration relayed by the authority contract carries the agent's jurisdiction: the device, and the place it
+     * moves to if any, must lie within it. The authority checked the agent's chain; the registry checks the place,
+     * since only the registry knows where the device is. Owners and administrators act on their own device
+     * wherever it is, so a jurisdiction (or a rank) from them is refused rather than silently ignored.
+     */
+    private static void checkJurisdiction(RegisteredDevice device, DeclareCommand command, String newLocation,
+                                          DeclarerRole role, StepMeter meter) {
+        String what = "registry.declare";
+        if (role != DeclarerRole.AUTHORITY) {
+            if (command.jurisdiction() != null || command.rank() != null) {
+                throw new ContractRefusal("malformed-payload", what + ": fields 'jurisdiction' and 'rank' are only"
+                        + " accepted from the " + DeclarationRights.AUTHORITY_CONTRACT + " contract, not from the "
+                        + role);
+            }
+            return;
+        }
+        String jurisdiction = DevicePath.validateScope(command.jurisdiction(), what, "jurisdiction", meter);
+        PayloadFields.requiredText(command.rank(), what, "rank", MAX_RANK_LENGTH);
+        if (!DevicePath.isWithin(device.location(), jurisdiction)) {
+            throw new ContractRefusal("outside-jurisdiction", "device " + device.deviceId() + " is at '"
+                    + device.location() + "', not within the agent's jurisdiction '" + jurisdiction + "' (rank "
+                    + command.rank() + ")");
+        }
+        if (newLocation != null && !DevicePath.isWithin(newLocation, jurisdiction)) {
+            throw new ContractRefusal("outside-jurisdiction", "device " + device.deviceId() + " cannot be moved"
+                    + " to '" + newLocation + "': not within the agent's jurisdiction '" + jurisdiction + "' (rank "
+                    + command.rank() + ")");
+        }
     }
 
     private static RegisteredDevice registered(DeviceState state, String command) {

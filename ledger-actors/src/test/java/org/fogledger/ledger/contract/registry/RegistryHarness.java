@@ -85,8 +85,23 @@ final class RegistryHarness {
         return results.records().get(1).result();
     }
 
+    /**
+     * Relays as the {@code authority} contract does: a declaration carries the agent's jurisdiction and rank, here
+     * the whole hierarchy and rank root (the jurisdiction checks have their own test).
+     */
     ContractResult viaAuthority(KeyPair agent, String command, String json) {
-        return viaContract(DeclarationRights.AUTHORITY_CONTRACT, agent, DEVICE, command, json);
+        return viaAuthority(agent, command, json, DevicePath.ROOT);
+    }
+
+    ContractResult viaAuthority(KeyPair agent, String command, String json, String jurisdiction) {
+        String relayed = json;
+        if (command.equals("declare")) {
+            DeclareCommand declare = ContractJson.readTrusted(json.getBytes(StandardCharsets.UTF_8),
+                    DeclareCommand.class);
+            relayed = ContractJson.writeString(new DeclareCommand(declare.declaration(), declare.location(),
+                    declare.note(), jurisdiction, "root"));
+        }
+        return viaContract(DeclarationRights.AUTHORITY_CONTRACT, agent, DEVICE, command, relayed);
     }
 
     private BlockResults block(KeyPair signer, String contract, String command, String json) {
