@@ -25,11 +25,12 @@ import org.fogledger.ledger.crypto.PublicKey;
  * }
  * </pre>
  */
-public record Genesis(String chainId, List<Member> validators, List<PublicKey> tokenMinters) {
+public record Genesis(String chainId, List<Member> validators, List<PublicKey> tokenMinters,
+                      List<PublicKey> rootOperators) {
 
     /** A chain whose token supply nobody can create (no minters): the common case for tests and demos. */
     public Genesis(String chainId, List<Member> validators) {
-        this(chainId, validators, List.of());
+        this(chainId, validators, List.of(), List.of());
     }
 
     /** One validator: a name for people, its tagged public key (hex), and where its node listens. */
@@ -42,6 +43,7 @@ public record Genesis(String chainId, List<Member> validators, List<PublicKey> t
     public Genesis {
         validators = List.copyOf(validators);
         tokenMinters = List.copyOf(tokenMinters);
+        rootOperators = List.copyOf(rootOperators);
         if (chainId == null || chainId.isBlank()) {
             throw new IllegalArgumentException("genesis: chain-id is missing");
         }
@@ -111,24 +113,30 @@ public record Genesis(String chainId, List<Member> validators, List<PublicKey> t
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
         }
-        List<PublicKey> minters = new ArrayList<>();
-        if (genesis.hasPath("token-minters")) {
+        return new Genesis(genesis.getString("chain-id"), members, keys(genesis, "token-minters"),
+                keys(genesis, "root-operators"));
+    }
+
+    /** An optional list of tagged-hex keys; a key that does not parse is named by its place in the list. */
+    private static List<PublicKey> keys(Config genesis, String path) {
+        List<PublicKey> keys = new ArrayList<>();
+        if (genesis.hasPath(path)) {
             int i = 0;
-            for (String hex : genesis.getStringList("token-minters")) {
+            for (String hex : genesis.getStringList(path)) {
                 try {
-                    minters.add(PublicKey.fromEncoded(HexFormat.of().parseHex(hex)));
+                    keys.add(PublicKey.fromEncoded(HexFormat.of().parseHex(hex)));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("genesis: token-minters[" + i + "]: " + e.getMessage(), e);
+                    throw new IllegalArgumentException("genesis: " + path + "[" + i + "]: " + e.getMessage(), e);
                 }
                 i++;
             }
         }
-        return new Genesis(genesis.getString("chain-id"), members, minters);
+        return keys;
     }
 
-    /** The contracts every validator of this chain runs from genesis, with this chain's minters. */
+    /** The contracts every validator of this chain runs from genesis, with this chain's minters and operators. */
     public ContractCatalog contracts() {
-        return BuiltInContracts.catalog(chainId, tokenMinters);
+        return BuiltInContracts.catalog(chainId, tokenMinters, rootOperators);
     }
 
     /** The same file, as HOCON, for tools that write one. */
@@ -140,14 +148,19 @@ public record Genesis(String chainId, List<Member> validators, List<PublicKey> t
                     .append("\", port = ").append(m.port()).append(" }\n");
         }
         text.append("  ]\n");
-        if (!tokenMinters.isEmpty()) {
-            text.append("  token-minters = [");
-            for (int i = 0; i < tokenMinters.size(); i++) {
-                text.append(i == 0 ? "\"" : ", \"").append(HexFormat.of().formatHex(tokenMinters.get(i).encoded()))
+        appendKeys(text, "token-minters", tokenMinters);
+        appendKeys(text, "root-operators", rootOperators);
+        return text.append("}\n").toString();
+    }
+
+    private static void appendKeys(StringBuilder text, String name, List<PublicKey> keys) {
+        if (!keys.isEmpty()) {
+            text.append("  ").append(name).append(" = [");
+            for (int i = 0; i < keys.size(); i++) {
+                text.append(i == 0 ? "\"" : ", \"").append(HexFormat.of().formatHex(keys.get(i).encoded()))
                         .append('"');
             }
             text.append("]\n");
         }
-        return text.append("}\n").toString();
     }
 }
