@@ -626,7 +626,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         }
         metrics.archivedHeight = Math.max(metrics.archivedHeight, archived.tipHeight());
         List<CommittedBlock> blocks = archived.blocks();
-        return Effect().persist(new ValidatorEvent.BlocksCommitted(blocks)).thenRun(state -> answerClients(blocks));
+        return Effect().persist(new ValidatorEvent.BlocksCommitted(blocks)).thenRun(state -> executeCommitted(blocks));
     }
 
     private void serveFromStore(Output.ServeCommittedBlocks serve) {
@@ -729,9 +729,11 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         return events;
     }
 
-    /** Committed blocks go to the contract host once the commit is in the store and in this validator's journal;
-     * receipts follow execution (see onHostExecuted). */
-    private void answerClients(List<CommittedBlock> committed) {
+    /**
+     * Committed blocks go to the contract host once the commit is in the store and in this validator's journal;
+     * receipts follow execution (see {@code onHostExecuted}).
+     */
+    private void executeCommitted(List<CommittedBlock> committed) {
         for (CommittedBlock block : committed) {
             contractHost.tell(new ContractHost.ExecuteBlock(block.block()));
         }
