@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Reads the registry's enums by their wire names only. The shared JSON reader would otherwise also take a number as
- * the constant at that position ({@code 3} as the fourth declaration), so a payload could make a declaration it
- * never spelled out.
+ * Reads the registry's enums by their wire names ({@code public-access}, not the constant {@code PUBLIC_ACCESS}),
+ * with an error that lists the names a sender may use. Numbers are refused before this runs: {@code ContractJson}
+ * never reads an enum by its position.
  */
 final class WireNames {
     private WireNames() {
