@@ -3,6 +3,7 @@ package org.fogledger.ledger.contract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.fogledger.ledger.contract.arbitration.ArbitrationContract;
 import org.fogledger.ledger.contract.authority.AuthorityContract;
 import org.fogledger.ledger.contract.consent.ConsentContract;
 import org.fogledger.ledger.contract.rules.DeployContract;
@@ -47,6 +48,7 @@ public final class BuiltInContracts {
         contracts.add(new TokensContract(tokenMinters));
         contracts.add(new TraceContract());
         contracts.add(AuthorityContract.withRootOperators(rootOperators));
+        contracts.add(new ArbitrationContract());
         contracts.add(DeployContract.alongside(contracts));
         return ContractCatalog.of(contracts);
     }
