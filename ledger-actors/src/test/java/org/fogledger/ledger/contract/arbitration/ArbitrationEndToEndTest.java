@@ -57,6 +57,7 @@ class ArbitrationEndToEndTest {
         assertEquals(Arbitration.FIRST_COMMITTED, loser.code());
         assertTrue(loser.reason().contains("first committed block by site " + hex(SITE_LYON_A) + " (height "
                 + ledger.height() + " index 0)"), loser.reason());
+        // executions in the block: the two decide txs (0, 1), vet-decision (2, 3), settle (4, 5), enact (6)
         assertEquals("enacted", record(results, "registry/" + DEVICE, "enact", 0).result().code());
 
         Legitimacy legitimacy = ledger.legitimacy(DEVICE);
