@@ -15,7 +15,8 @@ import org.fogledger.ledger.crypto.PublicKey;
  *       ({@code illegitimate}), one without a ruling too ({@code no-ruling}), one the ruling does not allow as well
  *       ({@code not-allowed}). A rejected decision changes nothing, not even the agent's own earlier decisions.</li>
  *   <li><b>The agent's own word.</b> A legitimate decision replaces the same agent's standing decisions and pending
- *       votes for the same action or a conflicting one, whatever its own verdict: the agent changed its mind.</li>
+ *       votes for the same action or a conflicting one, whatever its own verdict: the agent changed its mind. A
+ *       decision a quorum carried is no member's own: it is settled against like any other.</li>
  *   <li><b>Rank.</b> If a conflicting decision of a higher rank stands, the new one loses ({@code outranked}).</li>
  *   <li><b>Equal rank, by the ruling's rule.</b> First committed: a conflicting decision of the same rank that stands
  *       keeps standing and the new one loses ({@code first-committed}); otherwise the new one stands, overturning the
@@ -71,7 +72,7 @@ public final class Arbitration implements SettlementRules {
         List<Standing> conflicting = new ArrayList<>();
         for (Standing standing : state.standing().values()) {
             boolean related = standing.action() == action || Conflicts.conflict(standing.action(), action);
-            if (standing.decision().agent().equals(agent) && related) {
+            if (!standing.byQuorum() && standing.decision().agent().equals(agent) && related) {
                 verdicts.withdrawn.add(standing);
             } else if (Conflicts.conflict(standing.action(), action)) {
                 conflicting.add(standing);

@@ -25,13 +25,24 @@ public record Standing(AgentDecision decision, Rank rank, List<PublicKey> decide
         deciders = List.copyOf(deciders);
     }
 
-    /** The key of a standing decision: one per agent and action (an agent's later decision replaces its own). */
+    /** The key of a standing decision of one agent: one per agent and action (its later decision replaces it). */
     public static String key(DecisionAction action, PublicKey agent) {
         return action.wireName() + "/" + ContractJson.hex(agent);
     }
 
+    /**
+     * This decision's key in the state: {@link #key(DecisionAction, PublicKey)} for one agent's; for a quorum's,
+     * the action and where it was settled, so that no member (not even the one whose vote completed it) holds it as
+     * its own word.
+     */
     public String key() {
-        return key(decision.action(), decision.agent());
+        return byQuorum() ? decision.action().wireName() + "/quorum@" + settledHeight + "." + settledIndex
+                : key(decision.action(), decision.agent());
+    }
+
+    /** Whether more than one agent decided it; such a decision is no single agent's to withdraw. */
+    public boolean byQuorum() {
+        return deciders.size() > 1;
     }
 
     public DecisionAction action() {
