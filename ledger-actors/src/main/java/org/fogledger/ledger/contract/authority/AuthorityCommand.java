@@ -1,5 +1,6 @@
 package org.fogledger.ledger.contract.authority;
 
+import org.fogledger.ledger.contract.arbitration.DecisionAction;
 import org.fogledger.ledger.contract.registry.Declaration;
 import org.fogledger.ledger.crypto.PublicKey;
 
@@ -17,6 +18,13 @@ public final class AuthorityCommand {
 
     /** A declaration about device {@code deviceId} that the authority relays to {@code registry/<deviceId>}. */
     public record Declare(String deviceId, Declaration declaration, String location, String note) {
+    }
+
+    /**
+     * The agent's decision {@code action} about device {@code deviceId}, with an optional {@code note}; relayed to
+     * {@code registry/<deviceId>.vet-decision} on its way to the device's arbitration.
+     */
+    public record Decide(String deviceId, DecisionAction action, String note) {
     }
 
     /** Query {@code authority}: the chain of {@code agent} at block time {@code atMillis} (default: the last). */

@@ -108,8 +108,10 @@ public final class AuthorityContract implements Contract<AuthorityState, Authori
                     "authority.revoke"), meter);
             case "declare" -> declare(state, context, ContractJson.read(payload, AuthorityCommand.Declare.class,
                     "authority.declare"), meter);
+            case "decide" -> decide(state, context, ContractJson.read(payload, AuthorityCommand.Decide.class,
+                    "authority.decide"), meter);
             default -> throw new ContractRefusal("unknown-command", NAME + " has no command '" + invocation.command()
-                    + "'; commands: delegate, revoke, declare");
+                    + "'; commands: delegate, revoke, declare, decide");
         };
     }
 
@@ -244,6 +246,40 @@ public final class AuthorityContract implements Contract<AuthorityState, Authori
         return Outcome.<AuthorityEvent>answer(ContractResult.ok("relayed", ContractJson.write(
                         new Relayed(deviceId, declaration.wireName(), own.rank(), own.jurisdiction()))))
                 .withMessages(List.of(message));
+    }
+
+    /**
+     * An agent's decision about a device (see docs/contracts/arbitration.md): refused unless the signer holds a valid
+     * chain; otherwise relayed, with the agent's rank and jurisdiction, to {@code registry/<deviceId>.vet-decision}
+     * and on to the device's arbitration. Whether the rank may take the action is the policy's to rule, and
+     * whether the device lies in the jurisdiction the registry's.
+     */
+    private Outcome<AuthorityEvent> decide(AuthorityState state, ExecutionContext context,
+                                           AuthorityCommand.Decide command, StepMeter meter) {
+        String what = "authority.decide";
+        String deviceId = required(command.deviceId(), what, "deviceId");
+        ContractAddress registry;
+        try {
+            registry = ContractAddress.of(RegistryContract.NAME, deviceId);
+        } catch (IllegalArgumentException e) {
+            throw new ContractRefusal("malformed-payload", what + ": field 'deviceId' " + e.getMessage());
+        }
+        var action = required(command.action(), what, "action");
+        String note = command.note();
+        if (note != null && (note.isEmpty() || note.length() > RegistryContract.MAX_NOTE_LENGTH)) {
+            throw new ContractRefusal("malformed-payload", what + ": field 'note' must be 1 to "
+                    + RegistryContract.MAX_NOTE_LENGTH + " characters, got " + note.length());
+        }
+        ChainAnswer chain = checker.authorityOf(graph(state), context.sender(), context.blockTimeMillis(), meter);
+        if (!chain.valid()) {
+            throw new ContractRefusal("not-authorised", what + ": agent " + ContractJson.hex(context.sender())
+                    + " has no valid authority: " + chain.reason());
+        }
+        Delegation own = chain.link();
+        var decision = new org.fogledger.ledger.contract.arbitration.AgentDecision(deviceId, context.sender(),
+                own.rank(), own.jurisdiction(), action, note, context.height(), context.index(), null, null, null);
+        return Outcome.<AuthorityEvent>answer(ContractResult.ok("decision-relayed", ContractJson.write(decision)))
+                .withMessages(List.of(new ContractMessage(registry, "vet-decision", ContractJson.write(decision))));
     }
 
     /** The result of {@code declare}: what was sent to the registry, which decides. */

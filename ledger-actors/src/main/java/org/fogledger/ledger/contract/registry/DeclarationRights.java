@@ -161,6 +161,7 @@ public final class DeclarationRights {
                 case NEW_OWNER -> "the new owner";
                 case ADMINISTRATOR -> "an administrator";
                 case AUTHORITY -> "the authority contract";
+                case ARBITRATION -> "the arbitration contract";
             });
             i++;
         }

@@ -17,7 +17,12 @@ public enum DeclarerRole {
      * The contract named {@code authority}, which checks agents' delegation chains and jurisdictions and then
      * messages the registry; the declarer key is the agent that signed the originating transaction.
      */
-    AUTHORITY("authority");
+    AUTHORITY("authority"),
+    /**
+     * The contract named {@code arbitration}, instance {@code arbitration/<deviceId>}, enacting the decision it
+     * settled; the declarer key is the winning agent.
+     */
+    ARBITRATION("arbitration");
 
     private final String wireName;
 

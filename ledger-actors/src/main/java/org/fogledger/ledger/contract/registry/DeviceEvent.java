@@ -12,8 +12,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = DeviceBlocked.class, name = "device-blocked"),
         @JsonSubTypes.Type(value = DeviceReleased.class, name = "device-released"),
         @JsonSubTypes.Type(value = AdministrationGranted.class, name = "administration-granted"),
-        @JsonSubTypes.Type(value = AdministrationRevoked.class, name = "administration-revoked")
+        @JsonSubTypes.Type(value = AdministrationRevoked.class, name = "administration-revoked"),
+        @JsonSubTypes.Type(value = ArbitrationEnacted.class, name = "arbitration-enacted")
 })
 public sealed interface DeviceEvent permits DeviceRegistered, LifecycleDeclared, OwnershipTransferred, DeviceBlocked,
-        DeviceReleased, AdministrationGranted, AdministrationRevoked {
+        DeviceReleased, AdministrationGranted, AdministrationRevoked, ArbitrationEnacted {
 }

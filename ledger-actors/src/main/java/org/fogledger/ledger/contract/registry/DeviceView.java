@@ -13,13 +13,13 @@ public record DeviceView(String deviceId, PublicKey deviceKey, String model, Pub
                          String location, Phase phase, HistoryEntry phaseDecidedBy, HistoryEntry block,
                          SortedMap<String, AdministratorGrant> administrators, long ownershipSequence,
                          List<Declaration> allowedDeclarations, long declarationCount, long omittedFromHistory,
-                         int historyLimit, List<HistoryEntry> history) {
+                         int historyLimit, List<HistoryEntry> history, ArbitrationHold arbitrationHold) {
 
     public static DeviceView of(RegisteredDevice device) {
         return new DeviceView(device.deviceId(), device.deviceKey(), device.model(), device.maker(), device.owner(),
                 device.location(), device.phase(), device.phaseDecidedBy(), device.block(), device.administrators(),
                 device.ownershipSequence(), Transitions.allowed(device.phase(), device.hasBlock()),
                 device.declarationCount(), device.declarationCount() - device.history().size(),
-                RegisteredDevice.HISTORY_LIMIT, device.history());
+                RegisteredDevice.HISTORY_LIMIT, device.history(), device.arbitrationHold());
     }
 }

@@ -8,6 +8,8 @@ package org.fogledger.ledger.contract.registry;
  *   <li>destroyed: rejected (terminal; a block no longer matters);</li>
  *   <li>stolen: blocked, decided by the theft declaration;</li>
  *   <li>a block in force: blocked, decided by the block;</li>
+ *   <li>a hold the arbitration contract enacted: blocked, the reason saying "blocked by arbitration" or
+ *       "quarantined by arbitration", decided by the enactment (whose declarer is the winning agent);</li>
  *   <li>operational or public access: admitted;</li>
  *   <li>every other phase (registered, commissioned, in transit, received, stored, sold, obsolete,
  *       decommissioned): rejected, decided by the declaration that led there.</li>
@@ -35,6 +37,10 @@ public final class LegitimacyRules {
         }
         if (device.block() != null) {
             return verdict(device, Verdict.BLOCKED, "blocked (" + device.block().describe() + ")", device.block());
+        }
+        if (device.arbitrationHold() != null) {
+            return verdict(device, Verdict.BLOCKED, device.arbitrationHold().describe(),
+                    device.arbitrationHold().entry());
         }
         String why = switch (device.phase()) {
             case OPERATIONAL -> "operational at " + device.location();

@@ -30,11 +30,15 @@ import org.fogledger.ledger.crypto.PublicKey;
  * @param ownershipSequence the number of resales so far: the sequence the next resale's statements must name
  * @param declarationCount  declarations accepted so far, the registration included
  * @param history           the last {@value #HISTORY_LIMIT} declarations, oldest first
+ * @param arbitrationHold   the block or quarantine the arbitration contract enacted, or null when none; apart from
+ *                          {@code block}, so a declared release never lifts it and the arbitration never lifts a
+ *                          declared block
  */
 public record RegisteredDevice(String deviceId, PublicKey deviceKey, String model, PublicKey maker, PublicKey owner,
                                String location, Phase phase, HistoryEntry phaseDecidedBy, HistoryEntry block,
                                SortedMap<String, AdministratorGrant> administrators, long ownershipSequence,
-                               long declarationCount, List<HistoryEntry> history) implements DeviceState {
+                               long declarationCount, List<HistoryEntry> history,
+                               ArbitrationHold arbitrationHold) implements DeviceState {
 
     public static final int HISTORY_LIMIT = 256;
 
@@ -56,7 +60,7 @@ public record RegisteredDevice(String deviceId, PublicKey deviceKey, String mode
     public static RegisteredDevice registered(String deviceId, PublicKey deviceKey, String model, PublicKey maker,
                                               PublicKey owner, String location, HistoryEntry registration) {
         return new RegisteredDevice(deviceId, deviceKey, model, maker, owner, location, Phase.REGISTERED,
-                registration, null, new TreeMap<>(), 0, 1, List.of(registration));
+                registration, null, new TreeMap<>(), 0, 1, List.of(registration), null);
     }
 
     public boolean hasBlock() {
@@ -77,17 +81,28 @@ public record RegisteredDevice(String deviceId, PublicKey deviceKey, String mode
     public RegisteredDevice declared(HistoryEntry entry, Phase next) {
         return new RegisteredDevice(deviceId, deviceKey, model, maker, owner,
                 entry.location() == null ? location : entry.location(), next, entry, block, administrators,
-                ownershipSequence, declarationCount + 1, appended(entry));
+                ownershipSequence, declarationCount + 1, appended(entry), arbitrationHold);
     }
 
     public RegisteredDevice blocked(HistoryEntry entry) {
         return new RegisteredDevice(deviceId, deviceKey, model, maker, owner, location, phase, phaseDecidedBy,
-                entry, administrators, ownershipSequence, declarationCount + 1, appended(entry));
+                entry, administrators, ownershipSequence, declarationCount + 1, appended(entry), arbitrationHold);
+    }
+
+    /** After the arbitration enacted {@code hold} ({@link DeviceHold#OPEN} lifts its hold); the declared block stays. */
+    public RegisteredDevice enacted(HistoryEntry entry, DeviceHold hold, String reason) {
+        return new RegisteredDevice(deviceId, deviceKey, model, maker, owner, location, phase, phaseDecidedBy, block,
+                administrators, ownershipSequence, declarationCount + 1, appended(entry),
+                hold == DeviceHold.OPEN ? null : new ArbitrationHold(hold, entry, reason));
+    }
+
+    public DeviceHold hold() {
+        return arbitrationHold == null ? DeviceHold.OPEN : arbitrationHold.hold();
     }
 
     public RegisteredDevice released(HistoryEntry entry) {
         return new RegisteredDevice(deviceId, deviceKey, model, maker, owner, location, phase, phaseDecidedBy,
-                null, administrators, ownershipSequence, declarationCount + 1, appended(entry));
+                null, administrators, ownershipSequence, declarationCount + 1, appended(entry), arbitrationHold);
     }
 
     /**
@@ -96,7 +111,7 @@ public record RegisteredDevice(String deviceId, PublicKey deviceKey, String mode
      */
     public RegisteredDevice transferred(HistoryEntry entry, PublicKey newOwner, Phase next) {
         return new RegisteredDevice(deviceId, deviceKey, model, maker, newOwner, location, next, entry, block,
-                new TreeMap<>(), ownershipSequence + 1, declarationCount + 1, appended(entry));
+                new TreeMap<>(), ownershipSequence + 1, declarationCount + 1, appended(entry), arbitrationHold);
     }
 
     /** With {@code grant} in place of any earlier grant to the same key; grants expired by then are dropped. */
@@ -119,7 +134,7 @@ public record RegisteredDevice(String deviceId, PublicKey deviceKey, String mode
 
     private RegisteredDevice withAdministrators(SortedMap<String, AdministratorGrant> next) {
         return new RegisteredDevice(deviceId, deviceKey, model, maker, owner, location, phase, phaseDecidedBy, block,
-                next, ownershipSequence, declarationCount, history);
+                next, ownershipSequence, declarationCount, history, arbitrationHold);
     }
 
     private List<HistoryEntry> appended(HistoryEntry entry) {

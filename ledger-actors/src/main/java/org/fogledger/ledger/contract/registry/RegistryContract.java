@@ -3,13 +3,18 @@ package org.fogledger.ledger.contract.registry;
 import java.util.EnumSet;
 import java.util.Set;
 import org.fogledger.ledger.contract.Contract;
+import org.fogledger.ledger.contract.ContractAddress;
 import org.fogledger.ledger.contract.ContractJson;
+import org.fogledger.ledger.contract.ContractMessage;
 import org.fogledger.ledger.contract.ContractRefusal;
 import org.fogledger.ledger.contract.ContractResult;
 import org.fogledger.ledger.contract.ExecutionContext;
 import org.fogledger.ledger.contract.Invocation;
 import org.fogledger.ledger.contract.Outcome;
 import org.fogledger.ledger.contract.StepMeter;
+import org.fogledger.ledger.contract.arbitration.AgentDecision;
+import org.fogledger.ledger.contract.arbitration.Enactment;
+import org.fogledger.ledger.contract.arbitration.PolicyRuling;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.crypto.Signature;
 
@@ -19,7 +24,9 @@ import org.fogledger.ledger.crypto.Signature;
  * its life (modelled on GS1 EPCIS business steps), and answers whether the device may connect now.
  *
  * <p>Commands: {@code register} (the maker), {@code declare} (a lifecycle declaration, a block or a release),
- * {@code resell} (both owners), {@code grant-administration} and {@code revoke-administration} (the owner). Queries:
+ * {@code resell} (both owners), {@code grant-administration} and {@code revoke-administration} (the owner),
+ * {@code vet-decision} (from the authority contract: an agent's decision on its way to arbitration) and
+ * {@code enact} (from {@code arbitration/<deviceId>}: the hold it settled). Queries:
  * {@code legitimacy}, {@code device}, {@code state}. The rules live in {@link Transitions} (what is legal from
  * where), {@link DeclarationRights} (who may) and {@link LegitimacyRules} (what the state means for a connection);
  * this class parses, checks in that order and records. See docs/contracts/registry.md.
@@ -32,6 +39,8 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
         this.chainId = java.util.Objects.requireNonNull(chainId, "chainId");
     }
     public static final String NAME = "registry";
+    /** The arbitration contract, whose instance {@code arbitration/<deviceId>} alone may enact a hold. */
+    public static final String ARBITRATION_CONTRACT = "arbitration";
     public static final int MAX_MODEL_LENGTH = 128;
     public static final int MAX_NOTE_LENGTH = 280;
     /** An agent's rank as the authority contract names it ({@code root}, {@code region}, ...). */
@@ -77,9 +86,11 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
             case "resell" -> resell(state, invocation, meter);
             case "grant-administration" -> grant(state, invocation, meter);
             case "revoke-administration" -> revoke(state, invocation);
+            case "vet-decision" -> vetDecision(state, invocation);
+            case "enact" -> enact(state, invocation, meter);
             default -> throw new ContractRefusal("unknown-command", "contract " + NAME + " has no command '"
                     + invocation.command() + "'; commands: register, declare, resell, grant-administration,"
-                    + " revoke-administration");
+                    + " revoke-administration, vet-decision, enact");
         };
     }
 
@@ -252,6 +263,102 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
     }
 
     /**
+     * An agent's decision about this device, relayed by the authority contract (which checked the agent's chain and
+     * added its rank and jurisdiction). The registry adds what only it knows, where the device is, marks the
+     * decision illegitimate when the device is not registered or lies outside the agent's jurisdiction, and relays
+     * it on either way ({@link #nextHopOfDecision}), so that the loser and its reason reach the arbitration's record.
+     * Nothing about the device changes here.
+     */
+    private Outcome<DeviceEvent> vetDecision(DeviceState state, Invocation invocation) {
+        String what = "registry.vet-decision";
+        ExecutionContext context = invocation.context();
+        if (!context.isInternal() || !context.caller().equals(ContractAddress.of(DeclarationRights.AUTHORITY_CONTRACT,
+                ContractAddress.DEFAULT_INSTANCE))) {
+            throw new ContractRefusal("not-authorised", what + " is accepted from "
+                    + DeclarationRights.AUTHORITY_CONTRACT + "/" + ContractAddress.DEFAULT_INSTANCE + " only, not from "
+                    + (context.isInternal() ? context.caller() : "a transaction signed by "
+                    + ContractJson.hex(context.sender())));
+        }
+        AgentDecision decision = ContractJson.read(invocation.payload(), AgentDecision.class, what);
+        if (!state.deviceId().equals(decision.deviceId())) {
+            throw new ContractRefusal("malformed-payload", what + ": field 'deviceId' '" + decision.deviceId()
+                    + "' is not this instance's device '" + state.deviceId() + "'");
+        }
+        PayloadFields.required(decision.action(), what, "action");
+        PayloadFields.required(decision.rank(), what, "rank");
+        String jurisdiction = PayloadFields.required(decision.jurisdiction(), what, "jurisdiction");
+        AgentDecision vetted;
+        if (state instanceof RegisteredDevice device) {
+            vetted = decision.located(device.location());
+            if (!DevicePath.isWithin(device.location(), jurisdiction)) {
+                vetted = vetted.refused("device " + device.deviceId() + " is at '" + device.location()
+                        + "', not within the agent's jurisdiction '" + jurisdiction + "' (rank " + decision.rank()
+                        + ")");
+            } else if (device.phase() == Phase.DESTROYED) {
+                vetted = vetted.refused("device " + device.deviceId() + " is destroyed ("
+                        + device.phaseDecidedBy().describe() + "); nothing can be decided about it");
+            }
+        } else {
+            vetted = decision.refused("device " + state.deviceId() + " is not registered");
+        }
+        ContractMessage next = nextHopOfDecision(vetted);
+        return Outcome.<DeviceEvent>answer(ContractResult.ok(vetted.legitimate() ? "decision-vetted"
+                        : "decision-refused", ContractJson.write(vetted)))
+                .withMessages(java.util.List.of(next));
+    }
+
+    /**
+     * THE NEXT HOP of a vetted decision. For now straight to {@code arbitration/<deviceId>.settle}, with the ruling
+     * that holds where no policy covers the device. When the policy contract joins the route, this becomes
+     * {@code new ContractMessage(ContractAddress.of("policy", "_"), "vet-decision", ContractJson.write(vetted))}
+     * (the policy fills in the ruling and relays {@code settle}); nothing else here changes.
+     */
+    static ContractMessage nextHopOfDecision(AgentDecision vetted) {
+        return new ContractMessage(ContractAddress.of(ARBITRATION_CONTRACT, vetted.deviceId()), "settle",
+                ContractJson.write(vetted.ruled(PolicyRuling.withoutPolicy(vetted.action()))));
+    }
+
+    /**
+     * The arbitration contract settled a change of the device's hold: lay a block or a quarantine, or lift its own
+     * hold. Accepted from {@code arbitration/<this deviceId>} only. The hold lives apart from the declared block:
+     * lifting it never lifts a block an owner, administrator or agent declared, and a declared release never lifts
+     * it (see {@link ArbitrationHold}).
+     */
+    private Outcome<DeviceEvent> enact(DeviceState state, Invocation invocation, StepMeter meter) {
+        String what = "registry.enact";
+        ExecutionContext context = invocation.context();
+        ContractAddress arbitration = ContractAddress.of(ARBITRATION_CONTRACT, state.deviceId());
+        if (!context.isInternal() || !context.caller().equals(arbitration)) {
+            throw new ContractRefusal("not-authorised", what + " is accepted from " + arbitration + " only, not from "
+                    + (context.isInternal() ? context.caller() : "a transaction signed by "
+                    + ContractJson.hex(context.sender())));
+        }
+        Enactment enactment = ContractJson.read(invocation.payload(), Enactment.class, what);
+        DeviceHold hold = PayloadFields.required(enactment.hold(), what, "hold");
+        AgentDecision decidedBy = PayloadFields.required(enactment.decidedBy(), what, "decidedBy");
+        PublicKey agent = PayloadFields.required(decidedBy.agent(), what, "decidedBy.agent");
+        String reason = PayloadFields.requiredText(enactment.reason(), what, "reason", Enactment.MAX_REASON_LENGTH);
+        RegisteredDevice device = registered(state, "enact");
+        refuseIfDestroyed(device, "enact");
+        meter.charge();
+        if (device.hold() == hold) {
+            return Outcome.answer(ContractResult.ok("unchanged", ContractJson.write(
+                    new DeclarationAccepted(device.deviceId(), device.arbitrationHold() == null ? null
+                            : device.arbitrationHold().entry(), device.phase(), hold != DeviceHold.OPEN))));
+        }
+        Declaration declaration = hold == DeviceHold.OPEN ? Declaration.RELEASED : Declaration.BLOCKED;
+        String note = hold + ": " + reason;
+        if (note.length() > MAX_NOTE_LENGTH) {
+            note = note.substring(0, MAX_NOTE_LENGTH - 1) + "\u2026";
+        }
+        HistoryEntry entry = new HistoryEntry(device.nextSequence(), context.height(), context.index(),
+                context.blockTimeMillis(), agent, DeclarerRole.ARBITRATION, context.caller().toString(), declaration,
+                null, null, note);
+        return Outcome.of(accepted("enacted", device.deviceId(), entry, device.phase(),
+                device.hasBlock() || hold != DeviceHold.OPEN), new ArbitrationEnacted(entry, hold, reason));
+    }
+
+    /**
      * Total, as the runtime requires: {@link #handle} only emits events that fit the state, so the combinations that
      * cannot happen (a declaration on an unregistered device, a second registration) leave the state unchanged
      * rather than throw while a journal is replayed.
@@ -285,6 +392,9 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
         }
         if (event instanceof AdministrationRevoked revoked) {
             return device.revoked(revoked.administrator());
+        }
+        if (event instanceof ArbitrationEnacted enacted) {
+            return device.enacted(enacted.entry(), enacted.hold(), enacted.reason());
         }
         return state;
     }

@@ -126,9 +126,14 @@ class RegistryJsonProperties {
                 keys(), texts(), keys(), keys(), paths(), Arbitraries.of(Phase.class), entries()
         ).flatAs((id, deviceKey, model, maker, owner, location, phase, decided) -> Combinators.combine(
                 entries().injectNull(0.5), administrators, Arbitraries.longs().between(0, 1_000),
-                Arbitraries.longs().between(0, 1_000_000), entries().list().ofMaxSize(5)
-        ).as((block, admins, resales, count, history) -> new RegisteredDevice(id, deviceKey, model, maker, owner,
-                location, phase, decided, block, admins, resales, count, history)));
+                Arbitraries.longs().between(0, 1_000_000), entries().list().ofMaxSize(5), holds().injectNull(0.5)
+        ).as((block, admins, resales, count, history, hold) -> new RegisteredDevice(id, deviceKey, model, maker,
+                owner, location, phase, decided, block, admins, resales, count, history, hold)));
+    }
+
+    static Arbitrary<ArbitrationHold> holds() {
+        return Combinators.combine(Arbitraries.of(DeviceHold.BLOCKED, DeviceHold.QUARANTINED), entries(), texts())
+                .as(ArbitrationHold::new);
     }
 
     @Provide
@@ -147,6 +152,8 @@ class RegistryJsonProperties {
                                 withNewOwner(entry, newOwner), previous, phase)),
                 entries().map(DeviceBlocked::new),
                 entries().map(DeviceReleased::new),
+                Combinators.combine(entries(), Arbitraries.of(DeviceHold.class), texts())
+                        .as(ArbitrationEnacted::new),
                 grants().map(AdministrationGranted::new),
                 Combinators.combine(keys(), Arbitraries.longs().between(0, Long.MAX_VALUE),
                         Arbitraries.integers().between(0, Integer.MAX_VALUE)).as(AdministrationRevoked::new));
