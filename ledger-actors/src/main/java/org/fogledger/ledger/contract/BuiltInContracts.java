@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.fogledger.ledger.contract.authority.AuthorityContract;
 import org.fogledger.ledger.contract.consent.ConsentContract;
+import org.fogledger.ledger.contract.policy.PolicyContract;
 import org.fogledger.ledger.contract.rules.DeployContract;
 import org.fogledger.ledger.contract.tokens.TokensContract;
 import org.fogledger.ledger.contract.trace.TraceContract;
@@ -47,6 +48,7 @@ public final class BuiltInContracts {
         contracts.add(new TokensContract(tokenMinters));
         contracts.add(new TraceContract());
         contracts.add(AuthorityContract.withRootOperators(rootOperators));
+        contracts.add(new PolicyContract());
         contracts.add(DeployContract.alongside(contracts));
         return ContractCatalog.of(contracts);
     }

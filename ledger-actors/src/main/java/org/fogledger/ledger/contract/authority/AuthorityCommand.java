@@ -1,5 +1,6 @@
 package org.fogledger.ledger.contract.authority;
 
+import org.fogledger.ledger.contract.policy.PolicyDocument;
 import org.fogledger.ledger.contract.registry.Declaration;
 import org.fogledger.ledger.crypto.PublicKey;
 
@@ -17,6 +18,10 @@ public final class AuthorityCommand {
 
     /** A declaration about device {@code deviceId} that the authority relays to {@code registry/<deviceId>}. */
     public record Declare(String deviceId, Declaration declaration, String location, String note) {
+    }
+
+    /** A policy document the authority relays to {@code policy/_.apply} with the signer's rank and jurisdiction. */
+    public record IssuePolicy(PolicyDocument document) {
     }
 
     /** Query {@code authority}: the chain of {@code agent} at block time {@code atMillis} (default: the last). */
