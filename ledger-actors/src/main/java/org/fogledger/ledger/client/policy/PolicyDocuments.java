@@ -59,9 +59,14 @@ public final class PolicyDocuments {
         ObjectMapper mapper = isJson(text) ? ContractJson.mapper() : YAML;
         PolicyDocument read;
         try {
+            // Syntax first: reading into the document streams, and would report a misplaced value before a
+            // syntax error that comes after it.
+            mapper.readTree(text);
             read = mapper.readValue(text, PolicyDocument.class);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            // Jackson reports where it stopped reading, often past the field; a field's own place is clearer.
+            JsonLocation at = e instanceof JsonMappingException mapping && !fieldPath(mapping).isEmpty()
+                    ? fieldLocations(mapper, text).getOrDefault(fieldPath(mapping), e.getLocation()) : e.getLocation();
             throw new PolicyDocumentException(describe(e), at == null ? 0 : at.getLineNr(),
                     at == null ? 0 : at.getColumnNr());
         }
@@ -148,7 +153,10 @@ public final class PolicyDocuments {
         }
         message = message.replaceAll(" \\(but could if coercion was enabled[^)]*\\)", "")
                 .replace("`java.lang.String`", "a string").replace("`java.lang.Long`", "an integer")
-                .replace("`java.lang.Integer`", "an integer");
+                .replace("`java.lang.Integer`", "an integer")
+                .replaceAll("Cannot construct instance of `[^`]*` \\(although at least one Creator exists\\): no"
+                        + " \\w+-argument constructor/factory method to deserialize from \\w+ value (\\(.*\\))",
+                        "expected a mapping of fields, not the value $1");
         if (e instanceof JsonMappingException mapping) {
             String field = fieldPath(mapping);
             return field.isEmpty() ? message : "field '" + field + "': " + message;
