@@ -29,7 +29,7 @@ public final class BuiltInContracts {
     /**
      * The built-in catalog of chain {@code chainId} (signed statements inside contracts are bound to it), whose
      * tokens only {@code tokenMinters} can create: the registry, consent, traceability, tokens, the authority of
-     * ranked agents (with no roots), and the deployer
+     * ranked agents (with no roots), operators' policies, and the deployer
      * of rule contracts, which refuses every built-in name.
      */
     public static ContractCatalog catalog(String chainId, Collection<PublicKey> tokenMinters) {

@@ -1,6 +1,5 @@
 package org.fogledger.ledger.contract.policy;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -191,10 +190,5 @@ public final class PolicyValidation {
 
     private static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
-    }
-
-    /** The actions as a sorted list (enum order), for messages. */
-    static List<DecisionAction> sorted(java.util.Collection<DecisionAction> actions) {
-        return new ArrayList<>(new TreeSet<>(actions));
     }
 }

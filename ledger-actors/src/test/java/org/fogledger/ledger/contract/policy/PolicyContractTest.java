@@ -211,6 +211,17 @@ class PolicyContractTest {
         assertEquals("policy query policy: no policy of rank site over /eu/fr is committed", none.getMessage());
     }
 
+    @Test
+    void theStateAndItsEventsReadBackFromTheirJson() {
+        ledger.committed(ROOT, Policies.at("/", 1).firmware("2.0").allowedPurposes("TREAT").quorum(BLOCK, 2));
+        ledger.committed(REGION_FR, region(1).deniedRecipients("x").rights(Rank.SITE, QUARANTINE));
+        ledger.committed(REGION_FR, region(2).telemetry(60));
+        PolicyState state = ledger.state();
+        assertEquals(state, ContractJson.readTrusted(ContractJson.write(state), PolicyState.class));
+        PolicyEvent event = new PolicyEvent.Applied(state.slot("/", Rank.ROOT).newest());
+        assertEquals(event, ContractJson.readTrusted(ContractJson.write(event), PolicyEvent.class));
+    }
+
     // --- vet-decision --------------------------------------------------------------------------------------------
 
     private static AgentDecision decision(String deviceId, Rank rank, String path) {

@@ -117,6 +117,10 @@ final class PolicyHarness {
         return host.query(PolicyContract.ADDRESS, name, ContractJson.write(argument));
     }
 
+    PolicyState state() {
+        return (PolicyState) host.state(PolicyContract.ADDRESS);
+    }
+
     SettleRecorder.Received arbitration(String deviceId) {
         return (SettleRecorder.Received) host.state(ContractAddress.of(PolicyContract.ARBITRATION_CONTRACT, deviceId));
     }
