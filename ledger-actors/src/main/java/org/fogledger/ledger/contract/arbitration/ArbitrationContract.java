@@ -21,19 +21,14 @@ import org.fogledger.ledger.contract.registry.RegistryContract;
  * loser with its reason, and when the device's hold changes tells {@code registry/<deviceId>} to enact it. Agents
  * read the outcomes (query {@code outcomes}) and enact them. See docs/contracts/arbitration.md.
  *
- * <p>Command {@code settle} (payload an {@link AgentDecision}) is accepted from {@link #POLICY} and, while the policy
- * contract is not yet on the route, from {@code registry/<the same deviceId>} ({@link #ACCEPT_SETTLE_FROM_REGISTRY}).
+ * <p>Command {@code settle} (payload an {@link AgentDecision}) is accepted from {@link #POLICY} only, the last hop of
+ * the route authority, registry, policy.
  * Queries: {@code standing}, {@code outcomes} ({@code {"sinceHeight": h}}), {@code state}.
  */
 public final class ArbitrationContract implements Contract<ArbitrationState, ArbitrationEvent> {
     public static final String NAME = RegistryContract.ARBITRATION_CONTRACT;
     /** The policy contract, which fills in the ruling and relays {@code settle}. */
     public static final ContractAddress POLICY = ContractAddress.of("policy", ContractAddress.DEFAULT_INSTANCE);
-    /**
-     * Whether {@code settle} is also accepted from {@code registry/<deviceId>}: true while the registry relays
-     * decisions here directly (with the no-policy ruling); false once the policy contract is on the route.
-     */
-    public static final boolean ACCEPT_SETTLE_FROM_REGISTRY = true;
     public static final int MAX_NOTE_LENGTH = RegistryContract.MAX_NOTE_LENGTH;
     public static final int MAX_TEXT_LENGTH = 1024;
 
@@ -70,8 +65,7 @@ public final class ArbitrationContract implements Contract<ArbitrationState, Arb
 
     /** Whether {@code caller} may send {@code settle} to {@code arbitration/<deviceId>}. */
     public static boolean maySettle(ContractAddress caller, String deviceId) {
-        return caller != null && (caller.equals(POLICY) || ACCEPT_SETTLE_FROM_REGISTRY
-                && caller.equals(ContractAddress.of(RegistryContract.NAME, deviceId)));
+        return POLICY.equals(caller);
     }
 
     @Override
@@ -85,9 +79,7 @@ public final class ArbitrationContract implements Contract<ArbitrationState, Arb
         ExecutionContext context = invocation.context();
         String deviceId = state.deviceId();
         if (!maySettle(context.caller(), deviceId)) {
-            throw new ContractRefusal("not-authorised", what + " is accepted from " + POLICY
-                    + (ACCEPT_SETTLE_FROM_REGISTRY ? " or " + ContractAddress.of(RegistryContract.NAME, deviceId) : "")
-                    + " only, not from " + (context.isInternal() ? context.caller() : "a transaction signed by "
+            throw new ContractRefusal("not-authorised", what + " is accepted from " + POLICY + " only, not from " + (context.isInternal() ? context.caller() : "a transaction signed by "
                     + ContractJson.hex(context.sender())));
         }
         AgentDecision decision = checked(ContractJson.read(invocation.payload(), AgentDecision.class, what),

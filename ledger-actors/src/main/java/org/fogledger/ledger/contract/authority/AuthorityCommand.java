@@ -1,6 +1,7 @@
 package org.fogledger.ledger.contract.authority;
 
 import org.fogledger.ledger.contract.arbitration.DecisionAction;
+import org.fogledger.ledger.contract.policy.PolicyDocument;
 import org.fogledger.ledger.contract.registry.Declaration;
 import org.fogledger.ledger.crypto.PublicKey;
 
@@ -25,6 +26,10 @@ public final class AuthorityCommand {
      * {@code registry/<deviceId>.vet-decision} on its way to the device's arbitration.
      */
     public record Decide(String deviceId, DecisionAction action, String note) {
+    }
+
+    /** A policy document the authority relays to {@code policy/_.apply} with the signer's rank and jurisdiction. */
+    public record IssuePolicy(PolicyDocument document) {
     }
 
     /** Query {@code authority}: the chain of {@code agent} at block time {@code atMillis} (default: the last). */

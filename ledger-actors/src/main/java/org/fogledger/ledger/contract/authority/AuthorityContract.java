@@ -17,6 +17,9 @@ import org.fogledger.ledger.contract.ExecutionLimits;
 import org.fogledger.ledger.contract.Invocation;
 import org.fogledger.ledger.contract.Outcome;
 import org.fogledger.ledger.contract.StepMeter;
+import org.fogledger.ledger.contract.policy.PolicyCommand;
+import org.fogledger.ledger.contract.policy.PolicyContract;
+import org.fogledger.ledger.contract.policy.PolicyDocument;
 import org.fogledger.ledger.contract.registry.DeclarationRights;
 import org.fogledger.ledger.contract.registry.DeclareCommand;
 import org.fogledger.ledger.contract.registry.DevicePath;
@@ -110,8 +113,10 @@ public final class AuthorityContract implements Contract<AuthorityState, Authori
                     "authority.declare"), meter);
             case "decide" -> decide(state, context, ContractJson.read(payload, AuthorityCommand.Decide.class,
                     "authority.decide"), meter);
+            case "issue-policy" -> issuePolicy(state, context, ContractJson.read(payload,
+                    AuthorityCommand.IssuePolicy.class, "authority.issue-policy"), meter);
             default -> throw new ContractRefusal("unknown-command", NAME + " has no command '" + invocation.command()
-                    + "'; commands: delegate, revoke, declare, decide");
+                    + "'; commands: delegate, revoke, declare, decide, issue-policy");
         };
     }
 
@@ -280,6 +285,36 @@ public final class AuthorityContract implements Contract<AuthorityState, Authori
                 own.rank(), own.jurisdiction(), action, note, context.height(), context.index(), null, null, null);
         return Outcome.<AuthorityEvent>answer(ContractResult.ok("decision-relayed", ContractJson.write(decision)))
                 .withMessages(List.of(new ContractMessage(registry, "vet-decision", ContractJson.write(decision))));
+    }
+
+    /**
+     * An agent's policy document, relayed to {@code policy/_.apply} with the rank and jurisdiction of the signer's
+     * valid chain; the policy contract checks versions, consistency and narrowing. See docs/contracts/policy.md.
+     */
+    private Outcome<AuthorityEvent> issuePolicy(AuthorityState state, ExecutionContext context,
+                                                AuthorityCommand.IssuePolicy command, StepMeter meter) {
+        String what = "authority.issue-policy";
+        PolicyDocument document = required(command.document(), what, "document");
+        String scope = DevicePath.validateScope(document.scope(), what, "document.scope", meter);
+        ChainAnswer chain = checker.authorityOf(graph(state), context.sender(), context.blockTimeMillis(), meter);
+        if (!chain.valid()) {
+            throw new ContractRefusal("not-authorised", what + ": agent " + ContractJson.hex(context.sender())
+                    + " has no valid authority: " + chain.reason());
+        }
+        Delegation own = chain.link();
+        if (!DevicePath.isWithin(scope, own.jurisdiction())) {
+            throw new ContractRefusal("outside-jurisdiction", what + ": scope '" + scope + "' is not within your"
+                    + " jurisdiction '" + own.jurisdiction() + "'");
+        }
+        PolicyCommand.Apply apply = new PolicyCommand.Apply(context.sender(), own.rank(), own.jurisdiction(),
+                document);
+        return Outcome.<AuthorityEvent>answer(ContractResult.ok("relayed", ContractJson.write(
+                        new PolicyRelayed(scope, document.version(), own.rank(), own.jurisdiction()))))
+                .withMessages(List.of(new ContractMessage(PolicyContract.ADDRESS, "apply", ContractJson.write(apply))));
+    }
+
+    /** The result of {@code issue-policy}: what was sent to the policy contract, which decides. */
+    record PolicyRelayed(String scope, Long version, Rank rank, String jurisdiction) {
     }
 
     /** The result of {@code declare}: what was sent to the registry, which decides. */

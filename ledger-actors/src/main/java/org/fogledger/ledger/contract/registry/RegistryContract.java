@@ -14,7 +14,6 @@ import org.fogledger.ledger.contract.Outcome;
 import org.fogledger.ledger.contract.StepMeter;
 import org.fogledger.ledger.contract.arbitration.AgentDecision;
 import org.fogledger.ledger.contract.arbitration.Enactment;
-import org.fogledger.ledger.contract.arbitration.PolicyRuling;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.crypto.Signature;
 
@@ -41,6 +40,8 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
     public static final String NAME = "registry";
     /** The arbitration contract, whose instance {@code arbitration/<deviceId>} alone may enact a hold. */
     public static final String ARBITRATION_CONTRACT = "arbitration";
+    /** The policy contract, which rules on a vetted decision before the arbitration settles it. */
+    public static final String POLICY_CONTRACT = "policy";
     public static final int MAX_MODEL_LENGTH = 128;
     public static final int MAX_NOTE_LENGTH = 280;
     /** An agent's rank as the authority contract names it ({@code root}, {@code region}, ...). */
@@ -308,14 +309,12 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
     }
 
     /**
-     * THE NEXT HOP of a vetted decision. For now straight to {@code arbitration/<deviceId>.settle}, with the ruling
-     * that holds where no policy covers the device. When the policy contract joins the route, this becomes
-     * {@code new ContractMessage(ContractAddress.of("policy", "_"), "vet-decision", ContractJson.write(vetted))}
-     * (the policy fills in the ruling and relays {@code settle}); nothing else here changes.
+     * The next hop of a vetted decision: {@code policy/_.vet-decision}, which fills in the ruling of the policies in
+     * force over the device and relays {@code settle} to {@code arbitration/<deviceId>}.
      */
     static ContractMessage nextHopOfDecision(AgentDecision vetted) {
-        return new ContractMessage(ContractAddress.of(ARBITRATION_CONTRACT, vetted.deviceId()), "settle",
-                ContractJson.write(vetted.ruled(PolicyRuling.withoutPolicy(vetted.action()))));
+        return new ContractMessage(ContractAddress.of(POLICY_CONTRACT, ContractAddress.DEFAULT_INSTANCE),
+                "vet-decision", ContractJson.write(vetted));
     }
 
     /**

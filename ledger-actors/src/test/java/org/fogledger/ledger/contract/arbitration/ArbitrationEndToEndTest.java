@@ -57,13 +57,14 @@ class ArbitrationEndToEndTest {
         assertEquals(Arbitration.FIRST_COMMITTED, loser.code());
         assertTrue(loser.reason().contains("first committed block by site " + hex(SITE_LYON_A) + " (height "
                 + ledger.height() + " index 0)"), loser.reason());
-        // executions in the block: the two decide txs (0, 1), vet-decision (2, 3), settle (4, 5), enact (6)
+        // executions in the block: the two decide txs (0, 1), registry vet-decision (2, 3), policy vet-decision
+        // (4, 5), settle (6, 7), enact (8)
         assertEquals("enacted", record(results, "registry/" + DEVICE, "enact", 0).result().code());
 
         Legitimacy legitimacy = ledger.legitimacy(DEVICE);
         assertEquals(Verdict.BLOCKED, legitimacy.verdict());
         assertTrue(legitimacy.reason().startsWith("blocked by arbitration at height " + ledger.height()
-                + " index 6, deciding agent " + hex(SITE_LYON_A) + ": block by site"), legitimacy.reason());
+                + " index 8, deciding agent " + hex(SITE_LYON_A) + ": block by site"), legitimacy.reason());
         assertEquals(hex(SITE_LYON_A), ContractJson.hex(legitimacy.decidedBy().declarer()));
 
         List<Settlement> outcomes = ledger.outcomes(DEVICE, ledger.height());
@@ -144,47 +145,45 @@ class ArbitrationEndToEndTest {
     }
 
     @Test
-    void a_ruling_that_does_not_allow_the_action_rejects_it_through_the_policy_route() {
+    void a_policy_that_does_not_allow_the_action_for_the_rank_rejects_it_on_the_record() {
         ArbitrationHarness ledger = new ArbitrationHarness().withAgentsAndDevice(DEVICE);
-        AgentDecision decision = new AgentDecision(DEVICE, SITE_LYON_A.publicKey(), Rank.SITE, "/eu/fr/lyon",
-                DecisionAction.BLOCK, null, 3, 0, ArbitrationHarness.WARD, null, null).ruled(new PolicyRuling(false,
-                "policy /eu/fr@3 (region): site may not block", "/eu/fr@3", EqualRankRule.FIRST_COMMITTED, 1));
-        BlockResults results = ledger.block(new ArbitrationHarness.Tx(OWNER, "policy", "relay", decision));
+        expectOk(ledger.single(ArbitrationHarness.issuePolicy(REGION_FR, """
+                {"scope": "/eu/fr", "version": 1, "rules": {"decisionRights": {"site": ["quarantine", "release"]}}}
+                """)));
+        BlockResults results = ledger.block(decide(SITE_LYON_A, DEVICE, DecisionAction.BLOCK));
         Settlement rejected = ContractJson.readTrusted(record(results, "arbitration/" + DEVICE, "settle", 0)
                 .result().data(), Settlement.class);
         assertEquals(Arbitration.NOT_ALLOWED, rejected.code());
-        assertEquals("not allowed: policy /eu/fr@3 (region): site may not block", rejected.reason());
+        assertTrue(rejected.reason().startsWith("not allowed: ") && rejected.reason().contains("/eu/fr@1"),
+                rejected.reason());
         assertEquals(Verdict.ADMITTED, ledger.legitimacy(DEVICE).verdict());
     }
 
     @Test
-    void a_quorum_of_two_sites_in_one_block_blocks_the_device() {
+    void under_a_policy_asking_a_quorum_of_two_sites_to_block_one_site_alone_blocks_nothing() {
         ArbitrationHarness ledger = new ArbitrationHarness().withAgentsAndDevice(DEVICE);
-        PolicyRuling quorum = new PolicyRuling(true, "policy /eu@1 (root): block needs 2 sites", "/eu@1",
-                EqualRankRule.QUORUM, 2);
-        AgentDecision a = new AgentDecision(DEVICE, SITE_LYON_A.publicKey(), Rank.SITE, "/eu/fr/lyon",
-                DecisionAction.BLOCK, null, 7, 0, ArbitrationHarness.WARD, null, quorum);
-        ledger.block(new ArbitrationHarness.Tx(OWNER, "policy", "relay", a));
+        expectOk(ledger.single(ArbitrationHarness.issuePolicy(ROOT, """
+                {"scope": "/eu", "version": 1, "rules": {"equalRanks": {"block": {"rule": "quorum", "k": 2}}}}
+                """)));
+        ledger.block(decide(SITE_LYON_A, DEVICE, DecisionAction.BLOCK));
         assertEquals(Verdict.ADMITTED, ledger.legitimacy(DEVICE).verdict(), "one vote of two: pending");
-        ledger.block(new ArbitrationHarness.Tx(OWNER, "policy", "relay", a));
+        ledger.block(decide(SITE_LYON_A, DEVICE, DecisionAction.BLOCK));
         assertEquals(Verdict.ADMITTED, ledger.legitimacy(DEVICE).verdict(), "the same agent again: still pending");
-        AgentDecision b = new AgentDecision(DEVICE, SITE_LYON_B.publicKey(), Rank.SITE, "/eu/fr/lyon",
-                DecisionAction.BLOCK, null, 9, 0, ArbitrationHarness.WARD, null, quorum);
-        ledger.block(new ArbitrationHarness.Tx(OWNER, "policy", "relay", b));
+        ledger.block(decide(SITE_LYON_B, DEVICE, DecisionAction.BLOCK));
         assertEquals(Verdict.BLOCKED, ledger.legitimacy(DEVICE).verdict());
         assertEquals(2, ledger.standing(DEVICE).holdDecidedBy().get(0).deciders().size());
         assertTrue(ledger.standing(DEVICE).pending().isEmpty());
     }
 
     @Test
-    void settle_is_refused_from_a_transaction_and_from_any_contract_but_the_policy_and_the_devices_registry() {
+    void settle_is_refused_from_a_transaction_and_from_any_contract_but_the_policy() {
         ArbitrationHarness ledger = new ArbitrationHarness().withAgentsAndDevice(DEVICE);
         AgentDecision forged = new AgentDecision(DEVICE, ROOT.publicKey(), Rank.ROOT, "/", DecisionAction.BLOCK,
                 null, 1, 0, ArbitrationHarness.WARD, null, PolicyRuling.withoutPolicy(DecisionAction.BLOCK));
         ContractResult direct = ledger.single(new ArbitrationHarness.Tx(OWNER, "arbitration/" + DEVICE, "settle",
                 forged));
         assertEquals("not-authorised", direct.code());
-        assertEquals("arbitration.settle is accepted from policy/_ or registry/" + DEVICE + " only, not from a"
+        assertEquals("arbitration.settle is accepted from policy/_ only, not from a"
                 + " transaction signed by " + hex(OWNER), direct.text());
         BlockResults viaImpostor = ledger.block(new ArbitrationHarness.Tx(OWNER, "impostor", "relay", forged));
         assertEquals("not-authorised", record(viaImpostor, "arbitration/" + DEVICE, "settle", 0).result().code());

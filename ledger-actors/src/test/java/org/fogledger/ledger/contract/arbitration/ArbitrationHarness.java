@@ -17,6 +17,8 @@ import org.fogledger.ledger.contract.InMemoryContractHost;
 import org.fogledger.ledger.contract.authority.AuthorityCommand;
 import org.fogledger.ledger.contract.authority.AuthorityContract;
 import org.fogledger.ledger.contract.authority.Rank;
+import org.fogledger.ledger.contract.policy.PolicyContract;
+import org.fogledger.ledger.contract.policy.PolicyDocument;
 import org.fogledger.ledger.contract.registry.Declaration;
 import org.fogledger.ledger.contract.registry.DeclareCommand;
 import org.fogledger.ledger.contract.registry.DevicePath;
@@ -28,8 +30,8 @@ import org.fogledger.ledger.crypto.Sha256;
 import org.fogledger.ledger.crypto.SignatureScheme;
 
 /**
- * The real authority, registry and arbitration in one in-memory host, with a stand-in for the policy contract
- * ({@code policy}) and an impostor. Agents: a root over {@code /}, region France, two sites of Lyon, a site of Paris.
+ * The real authority, registry, policy and arbitration in one in-memory host, with an impostor that relays
+ * {@code settle} as the policy contract does. Agents: a root over {@code /}, region France, two sites of Lyon, a site of Paris.
  * Keys are derived from names, so runs repeat.
  */
 final class ArbitrationHarness {
@@ -51,7 +53,7 @@ final class ArbitrationHarness {
     ArbitrationHarness() {
         host = new InMemoryContractHost(ContractCatalog.of(new RegistryContract(CHAIN_ID),
                 new AuthorityContract(Map.of(ROOT.publicKey(), DevicePath.ROOT)), new ArbitrationContract(),
-                new PolicyStandIn("policy"), new PolicyStandIn("impostor")), ExecutionLimits.DEFAULT);
+                new PolicyContract(), new PolicyStandIn("impostor")), ExecutionLimits.DEFAULT);
     }
 
     static KeyPair key(String name) {
@@ -69,6 +71,13 @@ final class ArbitrationHarness {
 
     static Tx decide(KeyPair agent, String deviceId, DecisionAction action) {
         return new Tx(agent, "authority", "decide", new AuthorityCommand.Decide(deviceId, action, null));
+    }
+
+    /** {@code issuer} issues the policy document written as JSON in {@code documentJson}, through the authority. */
+    static Tx issuePolicy(KeyPair issuer, String documentJson) {
+        PolicyDocument document = ContractJson.read(documentJson.getBytes(StandardCharsets.UTF_8),
+                PolicyDocument.class, "test policy");
+        return new Tx(issuer, "authority", "issue-policy", new AuthorityCommand.IssuePolicy(document));
     }
 
     BlockResults block(Tx... txs) {

@@ -11,9 +11,9 @@ import org.fogledger.ledger.contract.Outcome;
 import org.fogledger.ledger.contract.StepMeter;
 
 /**
- * Test only: stands in for the policy contract (named {@code policy}) or for an impostor (any other name). Command
- * {@code relay} sends {@code settle} with the transaction's payload (an {@link AgentDecision}) to
- * {@code arbitration/<its deviceId>}, as the policy contract will once it has ruled.
+ * Test only: an impostor of the policy contract under another name. Command {@code relay} sends {@code settle} with
+ * the transaction's payload (an {@link AgentDecision}) to {@code arbitration/<its deviceId>}, as the policy contract
+ * does once it has ruled; the arbitration must refuse it.
  */
 final class PolicyStandIn implements Contract<PolicyStandIn.Nothing, PolicyStandIn.Nothing> {
     private final String name;
