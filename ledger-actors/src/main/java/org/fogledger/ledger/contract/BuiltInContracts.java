@@ -6,6 +6,7 @@ import java.util.List;
 import org.fogledger.ledger.contract.authority.AuthorityContract;
 import org.fogledger.ledger.contract.consent.ConsentContract;
 import org.fogledger.ledger.contract.rules.DeployContract;
+import org.fogledger.ledger.contract.sharing.SharingContract;
 import org.fogledger.ledger.contract.tokens.TokensContract;
 import org.fogledger.ledger.contract.trace.TraceContract;
 import org.fogledger.ledger.crypto.PublicKey;
@@ -28,7 +29,7 @@ public final class BuiltInContracts {
     /**
      * The built-in catalog of chain {@code chainId} (signed statements inside contracts are bound to it), whose
      * tokens only {@code tokenMinters} can create: the registry, consent, traceability, tokens, the authority of
-     * ranked agents (with no roots), and the deployer
+     * ranked agents (with no roots), the sharing economy, and the deployer
      * of rule contracts, which refuses every built-in name.
      */
     public static ContractCatalog catalog(String chainId, Collection<PublicKey> tokenMinters) {
@@ -47,6 +48,7 @@ public final class BuiltInContracts {
         contracts.add(new TokensContract(tokenMinters));
         contracts.add(new TraceContract());
         contracts.add(AuthorityContract.withRootOperators(rootOperators));
+        contracts.add(new SharingContract());
         contracts.add(DeployContract.alongside(contracts));
         return ContractCatalog.of(contracts);
     }

@@ -19,7 +19,9 @@ import org.fogledger.ledger.crypto.Signature;
  * its life (modelled on GS1 EPCIS business steps), and answers whether the device may connect now.
  *
  * <p>Commands: {@code register} (the maker), {@code declare} (a lifecycle declaration, a block or a release),
- * {@code resell} (both owners), {@code grant-administration} and {@code revoke-administration} (the owner). Queries:
+ * {@code resell} (both owners), {@code grant-administration} and {@code revoke-administration} (the owner),
+ * {@code offer-sharing} and {@code withdraw-sharing} (the owner; relayed to the sharing contract, see
+ * {@link SharingRelay}). Queries:
  * {@code legitimacy}, {@code device}, {@code state}. The rules live in {@link Transitions} (what is legal from
  * where), {@link DeclarationRights} (who may) and {@link LegitimacyRules} (what the state means for a connection);
  * this class parses, checks in that order and records. See docs/contracts/registry.md.
@@ -77,9 +79,13 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
             case "resell" -> resell(state, invocation, meter);
             case "grant-administration" -> grant(state, invocation, meter);
             case "revoke-administration" -> revoke(state, invocation);
+            case "offer-sharing" -> SharingRelay.offer(registered(state, "offer-sharing"), invocation.context(),
+                    invocation.payload());
+            case "withdraw-sharing" -> SharingRelay.withdraw(registered(state, "withdraw-sharing"),
+                    invocation.context(), invocation.payload());
             default -> throw new ContractRefusal("unknown-command", "contract " + NAME + " has no command '"
                     + invocation.command() + "'; commands: register, declare, resell, grant-administration,"
-                    + " revoke-administration");
+                    + " revoke-administration, offer-sharing, withdraw-sharing");
         };
     }
 

@@ -132,7 +132,7 @@ class MalformedPayloadTest {
                                 "{\"declaration\":\"resold\"}"), "wrong-command").text())),
                 DynamicTest.dynamicTest("unknown command", () -> assertEquals(
                         "contract registry has no command 'transfer'; commands: register, declare, resell,"
-                                + " grant-administration, revoke-administration",
+                                + " grant-administration, revoke-administration, offer-sharing, withdraw-sharing",
                         expectRefused(new RegistryHarness().send(OWNER, "transfer", "{}"), "unknown-command")
                                 .text())));
     }
