@@ -264,7 +264,7 @@ public final class SharingContract implements Contract<SharingState, SharingEven
 
     private Outcome<SharingEvent> meter(SharingState state, ExecutionContext context, SharingCommand.Meter report) {
         String what = "sharing.meter";
-        String id = sessionId(report.sessionId(), what);
+        String id = sessionId(report.sessionId(), what, "sessionId");
         long units = within(report.units(), 1, MAX_UNITS, what, "units");
         long sequence = within(report.reportSeq(), 1, Long.MAX_VALUE, what, "reportSeq");
         Session session = openSession(state, id, what);
@@ -307,7 +307,7 @@ public final class SharingContract implements Contract<SharingState, SharingEven
     private Outcome<SharingEvent> serviceFailed(SharingState state, ExecutionContext context,
                                                 SharingCommand.ServiceFailed failed) {
         String what = "sharing.service-failed";
-        String id = sessionId(failed.sessionId(), what);
+        String id = sessionId(failed.sessionId(), what, "sessionId");
         String note = note(failed.note(), what);
         Session session = openSession(state, id, what);
         boolean byGateway = !context.isInternal() && session.gateways().contains(context.sender());
@@ -334,7 +334,7 @@ public final class SharingContract implements Contract<SharingState, SharingEven
     private Outcome<SharingEvent> close(SharingState state, ExecutionContext context,
                                         SharingCommand.CloseSession close) {
         String what = "sharing.close-session";
-        String id = sessionId(close.sessionId(), what);
+        String id = sessionId(close.sessionId(), what, "sessionId");
         Session session = openSession(state, id, what);
         if (!Accounts.controls(context, session.consumer())) {
             throw new ContractRefusal("not-authorised", what + ": only the consumer of session '" + id + "', "
@@ -381,7 +381,7 @@ public final class SharingContract implements Contract<SharingState, SharingEven
                     "ended", state.ended(), "totals", state.totals())));
             case "session" -> {
                 String id = sessionId(ContractJson.read(argument, SharingCommand.SessionQuery.class,
-                        "sharing.session").id(), "sharing.session");
+                        "sharing.session").id(), "sharing.session", "id");
                 Session session = state.session(id);
                 if (session == null) {
                     throw new ContractRefusal("unknown-session", "sharing.session: device " + state.deviceId()
@@ -410,8 +410,8 @@ public final class SharingContract implements Contract<SharingState, SharingEven
         return session;
     }
 
-    private static String sessionId(String id, String what) {
-        required(id, what, what.endsWith(".session") ? "id" : "sessionId");
+    private static String sessionId(String id, String what, String field) {
+        required(id, what, field);
         if (!SESSION_ID.matcher(id).matches()) {
             throw new ContractRefusal("invalid-session-id", what + ": session id '" + abbreviate(id)
                     + "' must be 1-64 characters of A-Z a-z 0-9 . _ : @ / + = - (it is the escrow's id)");

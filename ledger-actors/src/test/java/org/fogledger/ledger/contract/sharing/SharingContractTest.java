@@ -116,9 +116,9 @@ class SharingContractTest {
             world.installed(DEVICE, OWNER);
             expectRefused(run(world.offerTx(STRANGER, DEVICE, terms(3, "minute", List.of(GATEWAY), 5))),
                     "not-authorised", "may be sent by the owner");
-            world.block(world.tx(MAKER_OF_OTHER, "registry/other", "register", object("deviceKey",
+            world.block(world.tx(SharingWorld.MAKER, "registry/other", "register", object("deviceKey",
                     SharingWorld.hex(key("device/other")), "model", "washer", "maker",
-                    SharingWorld.hex(MAKER_OF_OTHER), "owner", SharingWorld.hex(OWNER), "location", "/eu")));
+                    SharingWorld.hex(SharingWorld.MAKER), "owner", SharingWorld.hex(OWNER), "location", "/eu")));
             expectRefused(run(world.offerTx(OWNER, "other", terms(3, "minute", List.of(GATEWAY), 5))),
                     "not-admitted", "registered, not yet commissioned");
             expectRefused(run(world.offerTx(OWNER, "unknown", terms(3, "minute", List.of(GATEWAY), 5))),
@@ -174,8 +174,6 @@ class SharingContractTest {
             expectRefused(run(world.withdrawTx(STRANGER, DEVICE)), "not-authorised");
         }
     }
-
-    static final KeyPair MAKER_OF_OTHER = SharingWorld.MAKER;
 
     @Nested
     class Opening {
