@@ -8,6 +8,7 @@ import org.fogledger.ledger.contract.authority.AuthorityContract;
 import org.fogledger.ledger.contract.consent.ConsentContract;
 import org.fogledger.ledger.contract.policy.PolicyContract;
 import org.fogledger.ledger.contract.rules.DeployContract;
+import org.fogledger.ledger.contract.sharing.SharingContract;
 import org.fogledger.ledger.contract.tokens.TokensContract;
 import org.fogledger.ledger.contract.trace.TraceContract;
 import org.fogledger.ledger.crypto.PublicKey;
@@ -30,7 +31,8 @@ public final class BuiltInContracts {
     /**
      * The built-in catalog of chain {@code chainId} (signed statements inside contracts are bound to it), whose
      * tokens only {@code tokenMinters} can create: the registry, consent, traceability, tokens, the authority of
-     * ranked agents (with no roots), operators' policies, the arbitration of agents' decisions on devices, and the deployer
+     * ranked agents (with no roots), operators' policies, the arbitration of agents' decisions on devices, the
+     * sharing economy, and the deployer
      * of rule contracts, which refuses every built-in name.
      */
     public static ContractCatalog catalog(String chainId, Collection<PublicKey> tokenMinters) {
@@ -51,6 +53,7 @@ public final class BuiltInContracts {
         contracts.add(AuthorityContract.withRootOperators(rootOperators));
         contracts.add(new PolicyContract());
         contracts.add(new ArbitrationContract());
+        contracts.add(new SharingContract());
         contracts.add(DeployContract.alongside(contracts));
         return ContractCatalog.of(contracts);
     }

@@ -30,7 +30,8 @@ class GenesisTest {
 
         assertEquals(genesis, read);
         ContractCatalog contracts = read.contracts();
-        for (String name : List.of("registry", "consent", "trace", "tokens", "authority", "deploy")) {
+        for (String name : List.of("registry", "consent", "trace", "tokens", "authority", "policy", "arbitration",
+                "sharing", "deploy")) {
             assertTrue(contracts.contains(name), name);
         }
     }

@@ -24,8 +24,9 @@ import org.fogledger.ledger.crypto.Signature;
  *
  * <p>Commands: {@code register} (the maker), {@code declare} (a lifecycle declaration, a block or a release),
  * {@code resell} (both owners), {@code grant-administration} and {@code revoke-administration} (the owner),
- * {@code vet-decision} (from the authority contract: an agent's decision on its way to arbitration) and
- * {@code enact} (from {@code arbitration/<deviceId>}: the hold it settled). Queries:
+ * {@code vet-decision} (from the authority contract: an agent's decision on its way to arbitration),
+ * {@code enact} (from {@code arbitration/<deviceId>}: the hold it settled), {@code offer-sharing} and
+ * {@code withdraw-sharing} (the owner; relayed to the sharing contract, see {@link SharingRelay}). Queries:
  * {@code legitimacy}, {@code device}, {@code state}. The rules live in {@link Transitions} (what is legal from
  * where), {@link DeclarationRights} (who may) and {@link LegitimacyRules} (what the state means for a connection);
  * this class parses, checks in that order and records. See docs/contracts/registry.md.
@@ -89,9 +90,14 @@ public final class RegistryContract implements Contract<DeviceState, DeviceEvent
             case "revoke-administration" -> revoke(state, invocation);
             case "vet-decision" -> vetDecision(state, invocation);
             case "enact" -> enact(state, invocation, meter);
+            case "offer-sharing" -> SharingRelay.offer(registered(state, "offer-sharing"), invocation.context(),
+                    invocation.payload());
+            case "withdraw-sharing" -> SharingRelay.withdraw(registered(state, "withdraw-sharing"),
+                    invocation.context(), invocation.payload());
             default -> throw new ContractRefusal("unknown-command", "contract " + NAME + " has no command '"
                     + invocation.command() + "'; commands: register, declare, resell, grant-administration,"
-                    + " revoke-administration, vet-decision, enact");
+                    + " revoke-administration, vet-decision, enact, offer-sharing,"
+                    + " withdraw-sharing");
         };
     }
 

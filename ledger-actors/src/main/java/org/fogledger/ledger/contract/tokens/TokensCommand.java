@@ -1,5 +1,6 @@
 package org.fogledger.ledger.contract.tokens;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -20,9 +21,12 @@ public sealed interface TokensCommand {
      * {@code escrow-open}: sets {@code amount} of the payer's tokens aside under a new {@code id}.
      *
      * @param payees the only accounts payments may go to; leave it out to allow any
+     * @param memo   when present, a JSON object (at most {@value TokensContract#MAX_MEMO_BYTES} bytes) that
+     *               the payer addresses to the controller: the controller, which must then be a contract, is sent
+     *               {@code escrow-opened} with the escrow's terms and this object (see {@link EscrowOpenedNotice})
      */
     record EscrowOpen(String id, String payer, String controller, List<String> payees, Long amount,
-                      Long expiresAt) implements TokensCommand {
+                      Long expiresAt, JsonNode memo) implements TokensCommand {
     }
 
     /** {@code escrow-fund}: the payer adds {@code amount} to an open escrow. */

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.fogledger.ledger.contract.Contract;
 import org.fogledger.ledger.contract.ContractAddress;
 import org.fogledger.ledger.contract.ContractJson;
+import org.fogledger.ledger.contract.ContractMessage;
 import org.fogledger.ledger.contract.ContractRefusal;
 import org.fogledger.ledger.contract.ContractResult;
 import org.fogledger.ledger.contract.ExecutionContext;
@@ -34,6 +35,8 @@ public final class TokensContract implements Contract<TokensState, TokensEvent> 
     public static final String NAME = "tokens";
     public static final ContractAddress ADDRESS = ContractAddress.of(NAME, ContractAddress.DEFAULT_INSTANCE);
     public static final int MAX_PAYEES = 16;
+    /** Largest {@code memo} object an escrow-open may pass on to its controller, written as JSON. */
+    public static final int MAX_MEMO_BYTES = 1_024;
 
     static final List<String> COMMANDS = List.of("mint", "transfer", "escrow-open", "escrow-fund", "escrow-pay",
             "escrow-refund");
@@ -156,6 +159,7 @@ public final class TokensContract implements Contract<TokensState, TokensEvent> 
             }
             payees = new ArrayList<>(sorted);
         }
+        ContractAddress notice = noticeTarget(open, controller, what);
         requireControl(context, payer, what + ": payer");
         if (state.escrows().containsKey(id)) {
             throw new ContractRefusal("escrow-exists", what + ": an escrow '" + id + "' was already opened"
@@ -166,9 +170,39 @@ public final class TokensContract implements Contract<TokensState, TokensEvent> 
                     + " is not after the block time " + context.blockTimeMillis());
         }
         requireBalance(state, payer, amount, what);
-        return done("escrow-opened", Map.of("id", id, "remaining", amount, "balance",
+        Outcome<TokensEvent> opened = done("escrow-opened", Map.of("id", id, "remaining", amount, "balance",
                 state.balance(payer) - amount), new TokensEvent.EscrowOpened(id, payer, controller, payees,
                 amount, open.expiresAt()));
+        if (notice == null) {
+            return opened;
+        }
+        return opened.withMessages(List.of(new ContractMessage(notice, EscrowOpenedNotice.COMMAND,
+                ContractJson.write(new EscrowOpenedNotice(id, payer, controller, payees, amount, open.expiresAt(),
+                        open.memo())))));
+    }
+
+    /**
+     * The contract to tell of the new escrow, or null when the payer did not ask ({@code memo} left out). Only a
+     * contract controller can be told; the object is bounded, and tokens never reads it.
+     */
+    private static ContractAddress noticeTarget(TokensCommand.EscrowOpen open, String controller, String what) {
+        if (open.memo() == null || open.memo().isNull()) {
+            return null;
+        }
+        if (!open.memo().isObject()) {
+            throw new ContractRefusal("invalid-memo", what + ": memo must be a JSON object, got "
+                    + open.memo().getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        int size = ContractJson.write(open.memo()).length;
+        if (size > MAX_MEMO_BYTES) {
+            throw new ContractRefusal("invalid-memo", what + ": memo is " + size + " bytes of JSON; at most "
+                    + MAX_MEMO_BYTES);
+        }
+        if (controller.indexOf('/') < 0) {
+            throw new ContractRefusal("invalid-memo", what + ": memo is for a contract controller, but the"
+                    + " controller " + controller + " is a key");
+        }
+        return ContractAddress.parse(controller);
     }
 
     private Outcome<TokensEvent> fund(TokensState state, ExecutionContext context, TokensCommand.EscrowFund fund) {

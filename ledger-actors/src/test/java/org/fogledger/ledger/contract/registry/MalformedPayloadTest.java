@@ -132,7 +132,8 @@ class MalformedPayloadTest {
                                 "{\"declaration\":\"resold\"}"), "wrong-command").text())),
                 DynamicTest.dynamicTest("unknown command", () -> assertEquals(
                         "contract registry has no command 'transfer'; commands: register, declare, resell,"
-                                + " grant-administration, revoke-administration, vet-decision, enact",
+                                + " grant-administration, revoke-administration, vet-decision, enact, offer-sharing,"
+                                + " withdraw-sharing",
                         expectRefused(new RegistryHarness().send(OWNER, "transfer", "{}"), "unknown-command")
                                 .text())));
     }

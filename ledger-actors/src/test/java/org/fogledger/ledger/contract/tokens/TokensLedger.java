@@ -3,6 +3,7 @@ package org.fogledger.ledger.contract.tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.fogledger.ledger.contract.ContractAddress;
+import org.fogledger.ledger.contract.ContractMessage;
 import org.fogledger.ledger.contract.ContractResult;
 import org.fogledger.ledger.contract.ExecutionContext;
 import org.fogledger.ledger.contract.ExecutionLimits;
@@ -23,6 +24,7 @@ final class TokensLedger {
     private long height;
     private long timeMillis = 1_000_000;
     private List<?> lastEvents = List.of();
+    private List<ContractMessage> lastMessages = List.of();
 
     TokensLedger(TokensContract contract) {
         this.contract = contract;
@@ -56,6 +58,11 @@ final class TokensLedger {
         return lastEvents;
     }
 
+    /** The messages the last command sent (none if it failed). */
+    List<ContractMessage> lastMessages() {
+        return lastMessages;
+    }
+
     /** A JSON object from alternating names and values. */
     static String json(Object... namesAndValues) {
         java.util.TreeMap<String, Object> object = new java.util.TreeMap<>();
@@ -72,6 +79,7 @@ final class TokensLedger {
         InstanceTransition<?> transition = Executor.run(contract, state, invocation, ExecutionLimits.DEFAULT);
         state = (TokensState) transition.state();
         lastEvents = transition.events();
+        lastMessages = transition.report().messages();
         return transition.report().result();
     }
 }
