@@ -106,7 +106,14 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM (a clean leave through the shutdown hook), SIGKILL if still alive after 20 s. */
+    /** SIGTERM: a clean leave through the shutdown hook; {@link #close()} waits for it. */
+    void stop() {
+        if (process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /** SIGTERM (a clean leave through the shutdown hook), SIGKILL if still alive after 10 s. */
     @Override
     public void close() {
         if (!process.isAlive()) {
@@ -114,7 +121,7 @@ final class AgentProcess implements AutoCloseable {
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -58,7 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
  * journal, with the same decisions, the same last event and the next nonce, and signs a fourth decision.
  */
 class RegionAgentFailoverTest {
-    private static final Duration ASK = Duration.ofSeconds(10);
+    /** One status question; short, so that polling across a failover retries often (a lost ask is retried). */
+    private static final Duration ASK = Duration.ofSeconds(3);
     private static final int CANDIDATE_REGIONS = 8;
     /** Quick downing for the test; every member (validators, agents, this client) runs the same. */
     private static final String DOWNING = AgentNode.DOWNING + """
@@ -86,11 +87,13 @@ class RegionAgentFailoverTest {
             validators = LocalCluster.withH2(4, dir.resolve("validators"))
                     .withContracts(i -> BuiltInContracts.catalog(LocalCluster.CHAIN_ID, List.of(),
                             List.of(rootKey.publicKey())))
-                    .withNodeConfig(ConfigFactory.parseString(DOWNING))
-                    .startAll();
+                    .withNodeConfig(ConfigFactory.parseString(DOWNING));
             writeFiles(validators.genesis, rootKey, regionKeys, journal);
-
+            // A's JVM starts while the validators do (the genesis, hence the seed nodes, is known already); it
+            // keeps trying to join until they are up.
             AgentProcess a = startNode("agent-a", nodes);
+            validators.startAll();
+            log(started, "validators started");
             a.awaitReady(Duration.ofSeconds(60));
             AgentProcess b = startNode("agent-b", nodes);
             b.awaitReady(Duration.ofSeconds(60));
@@ -106,7 +109,12 @@ class RegionAgentFailoverTest {
             ClusterSharding sharding = ClusterSharding.get(client);
             ActorSystem<Void> asker = client;
 
-            // Find a region agent that lives on B.
+            // Find a region agent that lives on B: wake all candidates at once, so that the coordinator spreads
+            // their shards over both nodes (it gives a new shard to the node with the fewest).
+            for (String id : regionKeys.keySet()) {
+                sharding.entityRefFor(RegionAgent.TYPE_KEY, id).tell(new RankedAgent.GetStatus(
+                        client.ignoreRef()));
+            }
             String found = null;
             for (String id : regionKeys.keySet()) {
                 AgentStatus status = poll(asker, sharding.entityRefFor(RegionAgent.TYPE_KEY, id),
@@ -175,17 +183,17 @@ class RegionAgentFailoverTest {
             }
             throw new AssertionError(e.getMessage() + "\n" + logs, e);
         } finally {
-            for (AgentProcess node : nodes) {
-                node.close();
-            }
+            // All at once: the agent nodes leave while the client and the validators stop.
+            nodes.forEach(AgentProcess::stop);
             if (client != null) {
                 client.terminate();
-                client.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
             }
             if (validators != null) {
                 validators.close();
             }
+            nodes.forEach(AgentProcess::close);
             SchemaCreator.dropPostgresSchema(journal, journal.schema());
+            log(started, "stopped");
         }
     }
 
