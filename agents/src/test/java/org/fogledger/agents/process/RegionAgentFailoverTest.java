@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -117,8 +120,8 @@ class RegionAgentFailoverTest {
             }
             String found = null;
             for (String id : regionKeys.keySet()) {
-                AgentStatus status = poll(asker, sharding.entityRefFor(RegionAgent.TYPE_KEY, id),
-                        RankedAgent.GetStatus::new, s -> true, Duration.ofSeconds(30), nodes);
+                AgentStatus status = poll(status(sharding.entityRefFor(RegionAgent.TYPE_KEY, id)), s -> true,
+                        Duration.ofSeconds(30));
                 if (status.hostedAt().equals(b.address())) {
                     found = id;
                     break;
@@ -130,8 +133,8 @@ class RegionAgentFailoverTest {
             log(started, regionId + " lives on B");
 
             // The root (a singleton on A, the oldest agent node) delegates it on the ledger.
-            AgentStatus rootStatus = poll(asker, root, RankedAgent.GetStatus::new, AgentStatus::delegationValid,
-                    Duration.ofSeconds(30), nodes);
+            AgentStatus rootStatus = poll(() -> AskPattern.ask(root, RankedAgent.GetStatus::new, ASK,
+                    asker.scheduler()), AgentStatus::delegationValid, Duration.ofSeconds(30));
             assertEquals(a.address(), rootStatus.hostedAt(), "the root singleton runs on the oldest agent node");
             RankedAgent.Reply delegated = AskPattern.<RankedAgent.Command, RankedAgent.Reply>ask(root,
                     replyTo -> new RankedAgent.DelegateTo(regionKeys.get(regionId).publicKey(), "region",
@@ -140,17 +143,16 @@ class RegionAgentFailoverTest {
             LedgerOutcome delegation = assertInstanceOf(RankedAgent.Settled.class, delegated, delegated::toString)
                     .outcome();
             assertEquals("committed", delegation.outcome(), delegation::toString);
-            poll(asker, region, RankedAgent.RefreshDelegation::new, AgentStatus::delegationValid,
-                    Duration.ofSeconds(30), nodes);
+            poll(refresh(region), AgentStatus::delegationValid, Duration.ofSeconds(30));
             log(started, "root delegated " + regionId + " at height " + delegation.height());
 
             // Three decisions, each signed on B and answered by the validators.
             for (int i = 0; i < 3; i++) {
-                LedgerOutcome outcome = decide(asker, region, "dev-" + i, "/eu/" + regionId + "/site-" + i,
+                LedgerOutcome outcome = decide(region, "dev-" + i, "/eu/" + regionId + "/site-" + i,
                         "quarantine");
                 assertTrue(outcome.height() > 0, "decision " + i + " reached a block: " + outcome);
             }
-            AgentStatus before = poll(asker, region, RankedAgent.GetStatus::new, s -> true, ASK, nodes);
+            AgentStatus before = poll(status(region), s -> true, Duration.ofSeconds(15));
             assertEquals(b.address(), before.hostedAt());
             assertEquals(3, before.decisionsMade(), before::describe);
             log(started, "before the kill: " + before.describe());
@@ -158,8 +160,8 @@ class RegionAgentFailoverTest {
             b.kill();
             log(started, "killed B with SIGKILL");
 
-            AgentStatus after = poll(asker, region, RankedAgent.GetStatus::new,
-                    s -> s.hostedAt().equals(a.address()), Duration.ofSeconds(60), nodes);
+            AgentStatus after = poll(status(region), s -> s.hostedAt().equals(a.address()),
+                    Duration.ofSeconds(60));
             log(started, "after failover: " + after.describe());
             assertEquals(before.decisionsMade(), after.decisionsMade());
             assertEquals(before.lastEvent(), after.lastEvent());
@@ -168,10 +170,10 @@ class RegionAgentFailoverTest {
             assertEquals(before.recentDecisions(), after.recentDecisions());
             assertTrue(after.delegationValid(), "the delegation read on B is in the journal: " + after.describe());
 
-            LedgerOutcome fourth = decide(asker, region, "dev-3", "/eu/" + regionId + "/site-3", "block");
+            LedgerOutcome fourth = decide(region, "dev-3", "/eu/" + regionId + "/site-3", "block");
             assertEquals(before.nextNonce(), fourth.nonce(), "the nonce sequence continues on A");
             assertTrue(fourth.height() > 0, fourth::toString);
-            AgentStatus last = poll(asker, region, RankedAgent.GetStatus::new, s -> true, ASK, nodes);
+            AgentStatus last = poll(status(region), s -> true, Duration.ofSeconds(15));
             assertEquals(4, last.decisionsMade(), last::describe);
             assertEquals(a.address(), last.hostedAt());
             log(started, "done: " + last.describe());
@@ -197,7 +199,7 @@ class RegionAgentFailoverTest {
         }
     }
 
-    private LedgerOutcome decide(ActorSystem<Void> system, EntityRef<RankedAgent.Command> region, String device,
+    private static LedgerOutcome decide(EntityRef<RankedAgent.Command> region, String device,
                                  String path, String action) throws Exception {
         RankedAgent.Reply reply = region.<RankedAgent.Reply>ask(replyTo -> new RankedAgent.Decide(device, path,
                 action, "failover test", replyTo), Duration.ofSeconds(60)).toCompletableFuture()
@@ -209,30 +211,32 @@ class RegionAgentFailoverTest {
     }
 
     /** Asks until an answer satisfies {@code done}; an unanswered ask (a shard moving) is retried. */
-    private static AgentStatus poll(ActorSystem<Void> system, Object target,
-                                    Function<ActorRef<AgentStatus>, RankedAgent.Command> command,
-                                    java.util.function.Predicate<AgentStatus> done, Duration limit,
-                                    List<AgentProcess> nodes) throws InterruptedException {
+    private static AgentStatus poll(Supplier<CompletionStage<AgentStatus>> ask, Predicate<AgentStatus> done,
+                                    Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
-                CompletionStage<AgentStatus> answer = target instanceof EntityRef<?> entity
-                        ? ((EntityRef<RankedAgent.Command>) entity).ask(command::apply, ASK)
-                        : AskPattern.ask((ActorRef<RankedAgent.Command>) target, command::apply, ASK,
-                        system.scheduler());
-                AgentStatus status = answer.toCompletableFuture().get(ASK.toSeconds() + 5, TimeUnit.SECONDS);
+                AgentStatus status = ask.get().toCompletableFuture().get(ASK.toSeconds() + 5, TimeUnit.SECONDS);
                 if (done.test(status)) {
                     return status;
                 }
                 last = status.describe();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 last = "no answer: " + e.getCause();
             }
             Thread.sleep(500);
         }
         fail("no satisfying answer within " + limit.toSeconds() + " s; last: " + last);
         return null;
+    }
+
+    private static Supplier<CompletionStage<AgentStatus>> status(EntityRef<RankedAgent.Command> agent) {
+        return () -> agent.ask(RankedAgent.GetStatus::new, ASK);
+    }
+
+    private static Supplier<CompletionStage<AgentStatus>> refresh(EntityRef<RankedAgent.Command> agent) {
+        return () -> agent.ask(RankedAgent.RefreshDelegation::new, ASK);
     }
 
     private AgentProcess startNode(String name, List<AgentProcess> nodes) {
