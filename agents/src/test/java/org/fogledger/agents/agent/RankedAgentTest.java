@@ -281,6 +281,20 @@ class RankedAgentTest {
     }
 
     @Test
+    void aShardedEntityRunsOnlyAnAgentOfItsOwnRank() {
+        AgentDirectory directory = new AgentDirectory(List.of(REGION));
+        var asSite = TEST_KIT.spawn(RankedAgents.forEntity(SiteAgent.TYPE_KEY, Rank.SITE, "region-eu", directory,
+                ledger));
+        TestProbe<AgentStatus> probe = TEST_KIT.createTestProbe();
+
+        asSite.tell(new RankedAgent.GetStatus(probe.ref()));
+
+        AgentStatus status = probe.receiveMessage(WAIT);
+        assertTrue(status.delegation().contains("no agent 'region-eu (as site)'"), status::describe);
+        assertEquals(List.of(), ledger.submittedBy(REGION_KEY));
+    }
+
+    @Test
     void anUnknownAgentRefusesEverything() {
         var unknown = TEST_KIT.spawn(RankedAgent.unknown("region-nowhere"));
         TestProbe<RankedAgent.Reply> probe = TEST_KIT.createTestProbe();

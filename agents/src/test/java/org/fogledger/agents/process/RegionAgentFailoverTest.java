@@ -176,6 +176,8 @@ class RegionAgentFailoverTest {
             AgentStatus last = poll(status(region), s -> true, Duration.ofSeconds(15));
             assertEquals(4, last.decisionsMade(), last::describe);
             assertEquals(a.address(), last.hostedAt());
+            assertTrue(journalRows(journal, RegionAgent.persistenceId(regionId).id()) >= 8,
+                    "the region agent's events are in the shared PostgreSQL journal");
             log(started, "done: " + last.describe());
             ledgerClient.close();
         } catch (AssertionError | Exception e) {
@@ -229,6 +231,20 @@ class RegionAgentFailoverTest {
         }
         fail("no satisfying answer within " + limit.toSeconds() + " s; last: " + last);
         return null;
+    }
+
+    /** Events of {@code persistenceId} in the shared journal schema. */
+    private static long journalRows(StorageChoice.Postgres journal, String persistenceId) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(journal.jdbcUrl(),
+                journal.connectionProperties());
+             java.sql.PreparedStatement q = c.prepareStatement("select count(*) from " + journal.schema()
+                     + ".event_journal where persistence_id = ?")) {
+            q.setString(1, persistenceId);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static Supplier<CompletionStage<AgentStatus>> status(EntityRef<RankedAgent.Command> agent) {
