@@ -1,0 +1,378 @@
+package org.fogledger.agents.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.fogledger.ledger.chain.Transaction;
+import org.fogledger.ledger.contract.ContractJson;
+import org.fogledger.ledger.contract.ContractRefusal;
+import org.fogledger.ledger.contract.arbitration.DecisionAction;
+import org.fogledger.ledger.contract.authority.AuthorityCommand;
+import org.fogledger.ledger.contract.authority.AuthorityContract;
+import org.fogledger.ledger.contract.authority.ChainAnswer;
+import org.fogledger.ledger.contract.authority.Delegation;
+import org.fogledger.ledger.crypto.PublicKey;
+import org.fogledger.ledger.execution.ContractHost;
+import org.fogledger.ledger.validator.SubmitResult;
+import org.fogledger.ledger.wire.WireMessage;
+
+/**
+ * A ranked agent (root, region or site): holds its delegation as read from the ledger, decides actions on devices
+ * within its jurisdiction and delegates to lower ranks, each as an {@code authority} transaction it signs and
+ * submits, and records each submission and its receipt as events. {@link RootAgent}, {@link RegionAgent} and
+ * {@link SiteAgent} run it as a cluster singleton or as sharded entities; the rules are {@link AgentRules}.
+ *
+ * <p>An event is persisted before its transaction leaves, so a nonce is never reused after a crash; a decision
+ * whose node died before the receipt came back stays "awaiting receipt" here (the ledger has the receipt).
+ */
+public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command, RankedAgent.Event,
+        RankedAgent.State> {
+    /** Decisions kept in the state for status queries; the ledger keeps all. */
+    public static final int RECENT_DECISIONS = 32;
+    static final String AUTHORITY = AuthorityContract.ADDRESS.toString();
+
+    // ------------------------------------------------------------------------------------------------- protocol
+
+    /** What an agent is asked; every command crosses the wire (sharding may run the agent on another node). */
+    public sealed interface Command extends WireMessage
+            permits Decide, DelegateTo, RefreshDelegation, GetStatus, LedgerAnswered, DelegationAnswered {
+    }
+
+    /** Decide {@code action} (a {@link DecisionAction} wire name) about a device at {@code devicePath}. */
+    public record Decide(String deviceId, String devicePath, String action, String note, ActorRef<Reply> replyTo)
+            implements Command {
+        DecisionRequest request() {
+            return new DecisionRequest(deviceId, devicePath, action, note);
+        }
+    }
+
+    /** Delegate rank {@code rank} (wire name) over {@code jurisdiction} to the agent holding key {@code child}. */
+    public record DelegateTo(PublicKey child, String rank, String jurisdiction, ActorRef<Reply> replyTo)
+            implements Command {
+    }
+
+    /** Read the agent's delegation from the ledger again; answers with the status after. */
+    public record RefreshDelegation(ActorRef<AgentStatus> replyTo) implements Command {
+    }
+
+    public record GetStatus(ActorRef<AgentStatus> replyTo) implements Command {
+    }
+
+    /** Internal: the ledger's answer to a submitted transaction (or why there was none). */
+    public record LedgerAnswered(long nonce, String kind, String txHash, SubmitResult result, String failure,
+                                 ActorRef<Reply> replyTo) implements Command {
+    }
+
+    /** Internal: the ledger's answer to the {@code authority} query (or why there was none). */
+    public record DelegationAnswered(ContractHost.QueryResult result, String failure,
+                                     ActorRef<AgentStatus> replyTo) implements Command {
+    }
+
+    /** The answer to {@link Decide} and {@link DelegateTo}. */
+    public sealed interface Reply extends WireMessage permits Refused, Settled {
+    }
+
+    /** Refused locally: nothing was signed. */
+    public record Refused(String code, String message) implements Reply {
+    }
+
+    /** Signed, submitted, and this is what the ledger answered. */
+    public record Settled(LedgerOutcome outcome) implements Reply {
+    }
+
+    // --------------------------------------------------------------------------------------------------- events
+
+    public sealed interface Event extends AgentPersisted
+            permits DelegationRead, DecisionSubmitted, DelegationSubmitted, TransactionSettled {
+        String describe();
+    }
+
+    public record DelegationRead(DelegationStatus status) implements Event {
+        @Override
+        public String describe() {
+            return "delegation read: " + status.describe();
+        }
+    }
+
+    public record DecisionSubmitted(long nonce, String deviceId, String devicePath, String action, String note,
+                                    String txHash) implements Event {
+        @Override
+        public String describe() {
+            return "decision #" + nonce + " submitted: " + action + " " + deviceId;
+        }
+    }
+
+    public record DelegationSubmitted(long nonce, String childKey, String rank, String jurisdiction, String txHash)
+            implements Event {
+        @Override
+        public String describe() {
+            return "delegation #" + nonce + " submitted: " + rank + " over " + jurisdiction;
+        }
+    }
+
+    public record TransactionSettled(LedgerOutcome outcome) implements Event {
+        @Override
+        public String describe() {
+            return "settled: " + outcome.describe();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- state
+
+    /**
+     * @param lastOutcome the last transaction answered, null before
+     * @param lastEvent   the last event, described; empty before the first
+     */
+    public record State(DelegationStatus delegation, long nextNonce, int decisionsMade, int delegationsMade,
+                        List<DecisionRecord> recentDecisions, LedgerOutcome lastOutcome, String lastEvent)
+            implements AgentPersisted {
+        public static final State INITIAL = new State(DelegationStatus.UNCONFIRMED, 0, 0, 0, List.of(), null, "");
+
+        public State {
+            recentDecisions = List.copyOf(recentDecisions);
+            lastEvent = lastEvent == null ? "" : lastEvent;
+        }
+
+        State apply(Event event) {
+            String described = event.describe();
+            if (event instanceof DelegationRead read) {
+                return new State(read.status(), nextNonce, decisionsMade, delegationsMade, recentDecisions,
+                        lastOutcome, described);
+            }
+            if (event instanceof DecisionSubmitted submitted) {
+                List<DecisionRecord> recent = new ArrayList<>(recentDecisions);
+                recent.add(new DecisionRecord(submitted.nonce(), submitted.deviceId(), submitted.devicePath(),
+                        submitted.action(), submitted.note(), submitted.txHash(), null));
+                while (recent.size() > RECENT_DECISIONS) {
+                    recent.remove(0);
+                }
+                return new State(delegation, submitted.nonce() + 1, decisionsMade + 1, delegationsMade, recent,
+                        lastOutcome, described);
+            }
+            if (event instanceof DelegationSubmitted submitted) {
+                return new State(delegation, submitted.nonce() + 1, decisionsMade, delegationsMade + 1,
+                        recentDecisions, lastOutcome, described);
+            }
+            TransactionSettled settled = (TransactionSettled) event;
+            List<DecisionRecord> recent = new ArrayList<>(recentDecisions.size());
+            for (DecisionRecord decision : recentDecisions) {
+                recent.add(decision.nonce() == settled.outcome().nonce() ? decision.settled(settled.outcome())
+                        : decision);
+            }
+            return new State(delegation, nextNonce, decisionsMade, delegationsMade, recent, settled.outcome(),
+                    described);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- shell
+
+    private final ActorContext<Command> context;
+    private final AgentIdentity identity;
+    private final AgentLedger ledger;
+    private final AgentRules rules;
+    /** Transactions submitted by this incarnation and not answered yet; not persisted (a new one waits on none). */
+    private int inFlight;
+
+    private RankedAgent(ActorContext<Command> context, PersistenceId persistenceId, AgentIdentity identity,
+                        AgentLedger ledger, AgentRules rules) {
+        super(persistenceId);
+        this.context = context;
+        this.identity = identity;
+        this.ledger = ledger;
+        this.rules = rules;
+    }
+
+    public static Behavior<Command> create(PersistenceId persistenceId, AgentIdentity identity, AgentLedger ledger) {
+        return create(persistenceId, identity, ledger, AgentRules.standard());
+    }
+
+    static Behavior<Command> create(PersistenceId persistenceId, AgentIdentity identity, AgentLedger ledger,
+                                    AgentRules rules) {
+        return Behaviors.setup(context -> new RankedAgent(context, persistenceId, identity, ledger, rules));
+    }
+
+    /**
+     * What an entity id names no agent of the node's directory answers: a refusal to every command, a status that
+     * says so. It persists nothing, so no journal fills up with ids that were mistyped.
+     */
+    public static Behavior<Command> unknown(String id) {
+        String message = "no agent '" + id + "' in this node's directory (fogledger.agents.identities)";
+        return Behaviors.setup(context -> Behaviors.receive(Command.class)
+                .onMessage(Decide.class, c -> reply(c.replyTo(), new Refused("unknown-agent", message)))
+                .onMessage(DelegateTo.class, c -> reply(c.replyTo(), new Refused("unknown-agent", message)))
+                .onMessage(GetStatus.class, c -> reply(c.replyTo(), unknownStatus(id, context, message)))
+                .onMessage(RefreshDelegation.class, c -> reply(c.replyTo(), unknownStatus(id, context, message)))
+                .onAnyMessage(c -> Behaviors.same())
+                .build());
+    }
+
+    private static <T> Behavior<Command> reply(ActorRef<T> to, T answer) {
+        to.tell(answer);
+        return Behaviors.same();
+    }
+
+    private static AgentStatus unknownStatus(String id, ActorContext<Command> context, String message) {
+        return new AgentStatus(id, "", "", "", context.getSystem().address().toString(), false, message, 0, 0, 0,
+                "", "", List.of());
+    }
+
+    @Override
+    public State emptyState() {
+        return State.INITIAL;
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(100, 2);
+    }
+
+    @Override
+    public SignalHandler<State> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> {
+                    if (!state.delegation().confirmed()) {
+                        // A fresh agent learns its authority at once; one that recovered keeps what it read.
+                        context.getSelf().tell(new RefreshDelegation(context.getSystem().ignoreRef()));
+                    }
+                })
+                .build();
+    }
+
+    @Override
+    public EventHandler<State, Event> eventHandler() {
+        return (state, event) -> state.apply(event);
+    }
+
+    @Override
+    public CommandHandler<Command, Event, State> commandHandler() {
+        return newCommandHandlerBuilder().forAnyState()
+                .onCommand(Decide.class, this::onDecide)
+                .onCommand(DelegateTo.class, this::onDelegate)
+                .onCommand(LedgerAnswered.class, this::onLedgerAnswered)
+                .onCommand(RefreshDelegation.class, this::onRefresh)
+                .onCommand(DelegationAnswered.class, this::onDelegationAnswered)
+                .onCommand(GetStatus.class, (state, command) -> Effect().none()
+                        .thenReply(command.replyTo(), this::status))
+                .build();
+    }
+
+    private Effect<Event, State> onDecide(State state, Decide command) {
+        AgentRules.Subject subject = new AgentRules.Subject(identity, state.delegation(), inFlight);
+        Optional<Refusal> refusal = rules.checkDecision(subject, command.request());
+        if (refusal.isPresent()) {
+            return Effect().reply(command.replyTo(), new Refused(refusal.get().code(), refusal.get().message()));
+        }
+        long nonce = state.nextNonce();
+        byte[] payload = ContractJson.write(new DecidePayload(command.deviceId(),
+                DecisionAction.fromWireName(command.action()), command.note()));
+        Transaction tx = Transaction.sign(identity.key(), ledger.chainId(), nonce, AUTHORITY, "decide", payload);
+        String txHash = tx.hash().hex();
+        return Effect().persist(new DecisionSubmitted(nonce, command.deviceId(), command.devicePath(),
+                        command.action(), command.note(), txHash))
+                .thenRun(after -> submit(tx, nonce, "decide", txHash, command.replyTo()));
+    }
+
+    private Effect<Event, State> onDelegate(State state, DelegateTo command) {
+        AgentRules.Subject subject = new AgentRules.Subject(identity, state.delegation(), inFlight);
+        Optional<Refusal> refusal = rules.checkDelegation(subject, command.child(), command.rank(),
+                command.jurisdiction());
+        if (refusal.isPresent()) {
+            return Effect().reply(command.replyTo(), new Refused(refusal.get().code(), refusal.get().message()));
+        }
+        long nonce = state.nextNonce();
+        byte[] payload = ContractJson.write(new AuthorityCommand.Delegate(command.child(),
+                org.fogledger.ledger.contract.authority.Rank.fromWireName(command.rank()), command.jurisdiction(),
+                null));
+        Transaction tx = Transaction.sign(identity.key(), ledger.chainId(), nonce, AUTHORITY, "delegate", payload);
+        String txHash = tx.hash().hex();
+        return Effect().persist(new DelegationSubmitted(nonce, ContractJson.hex(command.child()), command.rank(),
+                        command.jurisdiction(), txHash))
+                .thenRun(after -> submit(tx, nonce, "delegate", txHash, command.replyTo()));
+    }
+
+    private void submit(Transaction tx, long nonce, String kind, String txHash, ActorRef<Reply> replyTo) {
+        inFlight++;
+        context.pipeToSelf(ledger.submit(tx), (result, failure) -> new LedgerAnswered(nonce, kind, txHash, result,
+                failure == null ? null : describe(failure), replyTo));
+    }
+
+    private Effect<Event, State> onLedgerAnswered(State state, LedgerAnswered answer) {
+        inFlight = Math.max(0, inFlight - 1);
+        LedgerOutcome outcome = answer.result() != null
+                ? LedgerOutcome.of(answer.nonce(), answer.kind(), answer.txHash(), answer.result())
+                : LedgerOutcome.noAnswer(answer.nonce(), answer.kind(), answer.txHash(), answer.failure());
+        return Effect().persist(new TransactionSettled(outcome))
+                .thenReply(answer.replyTo(), after -> new Settled(outcome));
+    }
+
+    private Effect<Event, State> onRefresh(State state, RefreshDelegation command) {
+        byte[] argument = ContractJson.write(new AuthorityCommand.AuthorityOf(identity.key().publicKey(), null));
+        context.pipeToSelf(ledger.query(AUTHORITY, "authority", argument), (result, failure) ->
+                new DelegationAnswered(result, failure == null ? null : describe(failure), command.replyTo()));
+        return Effect().none();
+    }
+
+    private Effect<Event, State> onDelegationAnswered(State state, DelegationAnswered answer) {
+        ContractHost.QueryResult result = answer.result();
+        if (result == null || !result.ok()) {
+            // Nothing learned: keep what was read before (the ledger being unreachable revokes nothing).
+            context.getLog().warn("agent {} could not read its delegation: {}", identity.id(), result == null
+                    ? answer.failure() : result.code() + " " + result.text());
+            return Effect().reply(answer.replyTo(), status(state));
+        }
+        DelegationStatus read;
+        try {
+            ChainAnswer chain = ContractJson.read(result.json(), ChainAnswer.class, "authority query answer");
+            if (chain.valid()) {
+                Delegation own = chain.link();
+                read = DelegationStatus.valid(own.rank(), own.jurisdiction(), result.executedHeight());
+            } else {
+                read = DelegationStatus.none(chain.reason(), result.executedHeight());
+            }
+        } catch (ContractRefusal e) {
+            context.getLog().warn("agent {}: unreadable authority answer: {}", identity.id(), e.getMessage());
+            return Effect().reply(answer.replyTo(), status(state));
+        }
+        if (sameAuthority(read, state.delegation()) || read.readAtHeight() < state.delegation().readAtHeight()) {
+            // Unchanged, or an answer from a validator behind the one read before: nothing to record.
+            return Effect().reply(answer.replyTo(), status(state));
+        }
+        return Effect().persist(new DelegationRead(read)).thenReply(answer.replyTo(), this::status);
+    }
+
+    private static boolean sameAuthority(DelegationStatus a, DelegationStatus b) {
+        return a.confirmed() == b.confirmed() && a.valid() == b.valid()
+                && java.util.Objects.equals(a.rank(), b.rank())
+                && java.util.Objects.equals(a.jurisdiction(), b.jurisdiction())
+                && java.util.Objects.equals(a.reason(), b.reason());
+    }
+
+    private AgentStatus status(State state) {
+        return new AgentStatus(identity.id(), identity.rank().wireName(), identity.jurisdiction(), identity.keyHex(),
+                context.getSystem().address().toString(), state.delegation().confirmed() && state.delegation().valid(),
+                state.delegation().describe(), state.nextNonce(), state.decisionsMade(), state.delegationsMade(),
+                state.lastOutcome() == null ? "" : state.lastOutcome().describe(), state.lastEvent(),
+                state.recentDecisions().stream().map(DecisionRecord::describe).toList());
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+}
