@@ -52,6 +52,11 @@ final class DeviceSession {
             return new ReadingOutcome.Refused("session " + sessionId.shortHex() + " belongs to device " + deviceId
                     + ", not " + reading.deviceId(), true);
         }
+        if (!reading.sessionId().equals(sessionId)) {
+            failedAuthentications++;
+            return new ReadingOutcome.Refused("reading is for session " + reading.sessionId().shortHex() + ", not "
+                    + sessionId.shortHex(), true);
+        }
         if (!reading.verifiesUnder(deviceKey)) {
             failedAuthentications++;
             return new ReadingOutcome.Refused("signature does not verify under the registered key of " + deviceId,
