@@ -160,6 +160,26 @@ class GatewayEnforcementTest {
     }
 
     @Test
+    void theGatewayQuarantinesADeviceAfterTooManyFailedAuthentications() throws Exception {
+        KeyPair owner = KeyPair.generate();
+        KeyPair deviceKey = KeyPair.generate();
+        bringIntoService("gw-dev-forged", deviceKey, owner);
+        ActorRef<Gateway.Command> gateway = gateway(settings().withPolicy(GatewayPolicy.defaults()
+                .withQuarantineAfter(2)), this::followed);
+        RecordingConnection connection = new RecordingConnection();
+        Hash session = open(gateway, "gw-dev-forged", deviceKey, connection);
+        KeyPair forger = KeyPair.generate();
+
+        send(gateway, reading(forger, "gw-dev-forged", session, 0, "1"));
+        send(gateway, reading(forger, "gw-dev-forged", session, 1, "2"));
+
+        assertEquals("quarantined: 2 failed authentications", connection.closed.get(30, TimeUnit.SECONDS));
+        assertEquals("session closed: quarantined: 2 failed authentications",
+                assertInstanceOf(Gateway.ReadingAnswer.Refused.class, send(gateway, reading(deviceKey,
+                        "gw-dev-forged", session, 2, "72"))).reason());
+    }
+
+    @Test
     void anUnregisteredDeviceIsRefused() throws Exception {
         ActorRef<Gateway.Command> gateway = gateway(settings(), this::followed);
 
