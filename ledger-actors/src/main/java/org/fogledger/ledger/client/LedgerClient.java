@@ -307,12 +307,16 @@ public final class LedgerClient implements AutoCloseable {
                         return Behaviors.same();
                     })
                     .onMessage(Follow.class, follow -> {
-                        followers.put(follow.follower(), follow.validators());
+                        if (followers.put(follow.follower(), follow.validators()) == null) {
+                            // A follower that stops is unsubscribed here too, and never subscribed again.
+                            context.watchWith(follow.follower(), new Unfollow(follow.follower()));
+                        }
                         subscribe(follow.follower(), follow.validators());
                         return Behaviors.same();
                     })
                     .onMessage(Unfollow.class, unfollow -> {
                         if (followers.remove(unfollow.follower()) != null) {
+                            context.unwatch(unfollow.follower());
                             for (ActorRef<ValidatorActor.Command> validator : validators) {
                                 validator.tell(new ValidatorActor.UnsubscribeExecuted(unfollow.follower()));
                             }

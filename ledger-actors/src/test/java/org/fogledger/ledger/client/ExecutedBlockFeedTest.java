@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The feed of executed blocks, against four real validators with the built-in contracts: a follower of two
  * validators hears of a block from both, with the contract address the block touched; a follower that stops is
- * forgotten by the validators; one that unsubscribes hears nothing more.
+ * forgotten (by the client, which unsubscribes it, and by each validator, which watches its subscribers); closing
+ * a subscription unsubscribes.
  */
 class ExecutedBlockFeedTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -113,6 +114,21 @@ class ExecutedBlockFeedTest {
         awaitSubscribers(4);
 
         follower.stop();
+
+        awaitSubscribers(0);
+    }
+
+    /** Without the client: the validators' own watch drops a subscriber that stopped. */
+    @Test
+    void aSubscriberThatStopsIsDroppedByTheValidatorItself() throws Exception {
+        TestProbe<ExecutedBlockNotice> subscriber = TestProbe.create(clientSystem);
+        for (ValidatorNode node : validators.nodes) {
+            node.validator().tell(new org.fogledger.ledger.validator.ValidatorActor.SubscribeExecuted(
+                    subscriber.getRef()));
+        }
+        awaitSubscribers(4);
+
+        subscriber.stop();
 
         awaitSubscribers(0);
     }
