@@ -147,6 +147,8 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
     private enum AnchorNext implements Command { INSTANCE }
 
     private static final int MAX_CLOSED_REMEMBERED = 4096;
+    /** Sealed batches waiting for their anchor; beyond this, readings and data requests are refused. */
+    static final int MAX_UNANCHORED_BATCHES = 256;
     private static final int MAX_TOUCHED_REMEMBERED = 4096;
     private static final int READINGS_PER_DEVICE = 32;
     private static final java.time.Duration RETRY = java.time.Duration.ofSeconds(1);
@@ -254,6 +256,17 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
         }
         if (command instanceof OpenSession open) {
             return onOpenSession(open);
+        }
+        if (trail.awaitingAnchor() >= MAX_UNANCHORED_BATCHES) {
+            // Flows that cannot be traced do not happen: the trail is bounded, so data stops until anchors go out.
+            String reason = "traceability backlog: " + trail.awaitingAnchor() + " batches await anchoring on the "
+                    + "ledger";
+            if (command instanceof SubmitReading reading) {
+                reading.replyTo().tell(new ReadingAnswer.Refused(reason));
+            } else if (command instanceof RequestData request) {
+                request.replyTo().tell(new DataAnswer.Denied(reason));
+            }
+            return this;
         }
         if (command instanceof SubmitReading reading) {
             return onReading(reading);
