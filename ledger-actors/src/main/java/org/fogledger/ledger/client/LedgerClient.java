@@ -24,6 +24,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.crypto.Hash;
+import org.fogledger.ledger.validator.ExecutedBlockNotice;
 import org.fogledger.ledger.validator.SubmitResult;
 import org.fogledger.ledger.validator.ValidatorActor;
 
@@ -256,6 +257,26 @@ public final class LedgerClient implements AutoCloseable {
     }
 
     // -----------------------------------------------------------------------------------------------------------
+    // Following executed blocks
+
+    /**
+     * Subscribes {@code follower} to the executed-block notices ({@link ExecutedBlockNotice}) of {@code validators}
+     * validators, and keeps it subscribed to that many as validators come and go (a restarted validator forgets its
+     * subscribers; it is subscribed again when the receptionist lists it again). Validators are chosen in the
+     * client's fixed order (by actor path). Each validator sends its own notice of each block, so a follower of
+     * {@code f + 1} validators gets several notices per block and should act on the first; a notice is a hint from
+     * one validator, to be confirmed with a {@link #query}.
+     */
+    public ExecutedSubscription followExecuted(ActorRef<ExecutedBlockNotice> follower, int validators) {
+        Objects.requireNonNull(follower, "follower");
+        if (validators < 1) {
+            throw new IllegalArgumentException("validators must be at least 1, got " + validators);
+        }
+        listener.tell(new Follow(follower, validators));
+        return () -> listener.tell(new Unfollow(follower));
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
     // Discovery
 
     /** Messages of the receptionist subscriber. */
@@ -267,18 +288,52 @@ public final class LedgerClient implements AutoCloseable {
 
     private enum Stop implements Listener { INSTANCE }
 
+    private record Follow(ActorRef<ExecutedBlockNotice> follower, int validators) implements Listener {
+    }
+
+    private record Unfollow(ActorRef<ExecutedBlockNotice> follower) implements Listener {
+    }
+
     private Behavior<Listener> listen() {
         return Behaviors.setup(context -> {
             ActorRef<Receptionist.Listing> adapter = context.messageAdapter(Receptionist.Listing.class, Listed::new);
             context.getSystem().receptionist().tell(Receptionist.subscribe(ValidatorActor.SERVICE_KEY, adapter));
+            // Followers of executed blocks and how many validators each follows; touched on this actor only.
+            java.util.Map<ActorRef<ExecutedBlockNotice>, Integer> followers = new java.util.LinkedHashMap<>();
             return Behaviors.receive(Listener.class)
                     .onMessage(Listed.class, listed -> {
                         update(listed.listing());
+                        followers.forEach(this::subscribe);
+                        return Behaviors.same();
+                    })
+                    .onMessage(Follow.class, follow -> {
+                        if (followers.put(follow.follower(), follow.validators()) == null) {
+                            // A follower that stops is unsubscribed here too, and never subscribed again.
+                            context.watchWith(follow.follower(), new Unfollow(follow.follower()));
+                        }
+                        subscribe(follow.follower(), follow.validators());
+                        return Behaviors.same();
+                    })
+                    .onMessage(Unfollow.class, unfollow -> {
+                        if (followers.remove(unfollow.follower()) != null) {
+                            context.unwatch(unfollow.follower());
+                            for (ActorRef<ValidatorActor.Command> validator : validators) {
+                                validator.tell(new ValidatorActor.UnsubscribeExecuted(unfollow.follower()));
+                            }
+                        }
                         return Behaviors.same();
                     })
                     .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
                     .build();
         });
+    }
+
+    /** Subscribing is idempotent at the validator, so the first {@code count} listed are simply asked again. */
+    private void subscribe(ActorRef<ExecutedBlockNotice> follower, int count) {
+        List<ActorRef<ValidatorActor.Command>> now = validators;
+        for (int i = 0; i < Math.min(count, now.size()); i++) {
+            now.get(i).tell(new ValidatorActor.SubscribeExecuted(follower));
+        }
     }
 
     private void update(Receptionist.Listing listing) {

@@ -95,6 +95,8 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private static final int MAX_HASHES_PER_QUERY = 10_000;
     /** Committed blocks read from the store for a contract host at a time. */
     private static final int HOST_BATCH_FROM_STORE = 512;
+    /** Subscribers to executed-block notices one validator serves (agents, gateways: a few per site). */
+    public static final int MAX_EXECUTED_SUBSCRIBERS = 1024;
     private static final org.slf4j.Logger STORE_LOG = org.slf4j.LoggerFactory.getLogger(ValidatorActor.class);
 
     public sealed interface Command {
@@ -128,11 +130,25 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                                 ActorRef<ContractHost.QueryResult> replyTo) implements Command, WireMessage {
     }
 
+    /**
+     * From now on, {@code subscriber} gets an {@link ExecutedBlockNotice} after each block this validator executes,
+     * until it unsubscribes or terminates (it is watched). Subscribing twice is subscribing once. At most
+     * {@link #MAX_EXECUTED_SUBSCRIBERS} at a time; beyond that the subscription is refused (logged).
+     */
+    public record SubscribeExecuted(ActorRef<ExecutedBlockNotice> subscriber) implements Command, WireMessage {
+    }
+
+    public record UnsubscribeExecuted(ActorRef<ExecutedBlockNotice> subscriber) implements Command, WireMessage {
+    }
+
     /** This validator's durable state and how it recovered; local only (an operator tool, and tests). */
     public record Inspect(ActorRef<ValidatorInspection> replyTo) implements Command {
     }
 
     private record TimerExpired(TimerKind kind, long round) implements Command {
+    }
+
+    private record ExecutedSubscriberTerminated(ActorRef<ExecutedBlockNotice> subscriber) implements Command {
     }
 
     private record PersistDone(long sequence) implements Command {
@@ -200,6 +216,8 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private final LinkedHashMap<Hash, List<ActorRef<SubmitResult>>> waitingClients = new LinkedHashMap<>();
     private final List<Transaction> toForward = new ArrayList<>();
     private final List<Incoming> incoming = new ArrayList<>();
+    private final java.util.LinkedHashSet<ActorRef<ExecutedBlockNotice>> executedSubscribers =
+            new java.util.LinkedHashSet<>();
     private final ValidatorMetrics metrics = new ValidatorMetrics();
     /** Whether the core has been started (after recovery); inputs before that are stashed. */
     private boolean started;
@@ -413,6 +431,9 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 .onCommand(GetCommittedHashes.class, this::onGetCommittedHashes)
                 .onCommand(HashesRead.class, this::onHashesRead)
                 .onCommand(Inspect.class, this::onInspect)
+                .onCommand(SubscribeExecuted.class, this::onSubscribeExecuted)
+                .onCommand(UnsubscribeExecuted.class, this::onUnsubscribeExecuted)
+                .onCommand(ExecutedSubscriberTerminated.class, this::onExecutedSubscriberTerminated)
                 .build();
     }
 
@@ -804,7 +825,64 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 }
             }
         }
+        notifyExecuted(results, blockHash);
         return step(new Input.Executed(new ExecutedResults(results.height(), results.resultsHash())));
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // The feed of executed blocks, for agents and gateways that must learn promptly what changed
+
+    private Effect<ValidatorEvent, ValidatorState> onSubscribeExecuted(SubscribeExecuted subscribe) {
+        ActorRef<ExecutedBlockNotice> subscriber = subscribe.subscriber();
+        if (subscriber == null || executedSubscribers.contains(subscriber)) {
+            return Effect().none();
+        }
+        if (executedSubscribers.size() >= MAX_EXECUTED_SUBSCRIBERS) {
+            context.getLog().warn("validator {} refuses executed-block subscriber {}: it already serves {}",
+                    key.publicKey().keyId().shortHex(), subscriber.path(), MAX_EXECUTED_SUBSCRIBERS);
+            return Effect().none();
+        }
+        executedSubscribers.add(subscriber);
+        metrics.executedSubscribers = executedSubscribers.size();
+        context.watchWith(subscriber, new ExecutedSubscriberTerminated(subscriber));
+        return Effect().none();
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onUnsubscribeExecuted(UnsubscribeExecuted unsubscribe) {
+        if (unsubscribe.subscriber() != null && executedSubscribers.remove(unsubscribe.subscriber())) {
+            context.unwatch(unsubscribe.subscriber());
+            metrics.executedSubscribers = executedSubscribers.size();
+        }
+        return Effect().none();
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onExecutedSubscriberTerminated(ExecutedSubscriberTerminated gone) {
+        executedSubscribers.remove(gone.subscriber());
+        metrics.executedSubscribers = executedSubscribers.size();
+        return Effect().none();
+    }
+
+    /** The addresses whose executions succeeded in the block, sorted and bounded, to every subscriber. */
+    private void notifyExecuted(BlockResults results, Hash blockHash) {
+        if (executedSubscribers.isEmpty()) {
+            return;
+        }
+        java.util.TreeSet<String> touched = new java.util.TreeSet<>();
+        boolean truncated = false;
+        for (ExecutionRecord record : results.records()) {
+            if (record.result().ok() && !touched.contains(record.address())) {
+                if (touched.size() == ExecutedBlockNotice.MAX_ADDRESSES) {
+                    truncated = true;
+                    break;
+                }
+                touched.add(record.address());
+            }
+        }
+        ExecutedBlockNotice notice = new ExecutedBlockNotice(results.height(), blockHash, List.copyOf(touched),
+                truncated, key.publicKey());
+        for (ActorRef<ExecutedBlockNotice> subscriber : executedSubscribers) {
+            subscriber.tell(notice);
+        }
     }
 
     private long now() {

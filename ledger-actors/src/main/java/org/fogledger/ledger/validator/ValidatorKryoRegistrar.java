@@ -22,5 +22,8 @@ public final class ValidatorKryoRegistrar implements KryoRegistrar {
         registry.register(CommittedHashes.class, 1108);
         registry.register(ValidatorActor.QueryContract.class, 1109);
         registry.register(org.fogledger.ledger.execution.ContractHost.QueryResult.class, 1110);
+        registry.register(ValidatorActor.SubscribeExecuted.class, 1111);
+        registry.register(ValidatorActor.UnsubscribeExecuted.class, 1112);
+        registry.register(ExecutedBlockNotice.class, 1113);
     }
 }

@@ -31,6 +31,8 @@ final class ValidatorMetrics {
     long storeBlocksServed;
     /** Such requests not served: too many reads pending, or the store failed. */
     long storeRequestsRefused;
+    /** Subscribers to executed-block notices now (a gauge). */
+    long executedSubscribers;
 
     void onCommit(List<CommittedBlock> blocks) {
         committedBlocks += blocks.size();
@@ -75,6 +77,7 @@ final class ValidatorMetrics {
         counters.put("store.requestsServed", storeRequestsServed);
         counters.put("store.blocksServed", storeBlocksServed);
         counters.put("store.requestsRefused", storeRequestsRefused);
+        counters.put("executed.subscribers", executedSubscribers);
         if (replica != null) {
             replica.drops().asMap().forEach((reason, count) -> counters.put("dropped." + reason.name(), count));
         }
