@@ -46,7 +46,11 @@ import picocli.CommandLine.Spec;
                     + "hospital declares each through its lifecycle (commissioned, shipped, received, installed) "
                     + "and reports one stolen; every step is a signed transaction that the validators order with "
                     + "chained HotStuff, execute in each validator's contract host and answer with a receipt. "
-                    + "Finally a gateway asks the registry whether two devices may connect. The demo prints "
+                    + "A gateway asks the registry whether two devices may connect. Then ranked agents disagree "
+                    + "about a device: the root operator (named at genesis, key under DIR/demo) delegates a region "
+                    + "and two sites and issues a policy that blocking takes a quorum of two; the sites vote to "
+                    + "block, one site's release loses, the region's release outranks them; the arbitration "
+                    + "contract settles each decision and the demo prints its verdict and reason. The demo prints "
                     + "progress, then a summary, and stops (unless --stay)."
         },
         optionListHeading = "%nOptions:%n",
@@ -105,8 +109,18 @@ final class DemoCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        Genesis genesis = Genesis.onLoopback(CHAIN_ID, keys.stream().map(KeyPair::publicKey).toList());
-        List<Genesis.Member> members = genesis.validators();
+        Path rootKeyFile = demoDir.resolve(AgentStory.ROOT_KEY_FILE);
+        KeyPair rootOperator;
+        try {
+            rootOperator = ValidatorKeyFile.loadOrCreate(rootKeyFile, KeyPair::generate).keyPair();
+        } catch (IOException e) {
+            err.println("fogledger demo: cannot use the root operator's key " + rootKeyFile + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        List<Genesis.Member> members = Genesis.onLoopback(CHAIN_ID, keys.stream().map(KeyPair::publicKey).toList())
+                .validators();
+        Genesis genesis = new Genesis(CHAIN_ID, members, List.of(), List.of(rootOperator.publicKey()));
 
         out.println("FogLedger demo: " + VALIDATORS + " validators in this JVM, chain '" + CHAIN_ID + "'");
         out.println("  data dir  " + demoDir);
@@ -115,7 +129,8 @@ final class DemoCommand implements Callable<Integer> {
         try {
             for (int i = 0; i < VALIDATORS; i++) {
                 String name = "v" + i;
-                ValidatorSettings settings = ValidatorSettings.defaults(keys.get(i), genesis.validatorSet(), CHAIN_ID);
+                ValidatorSettings settings = ValidatorSettings.defaults(keys.get(i), genesis.validatorSet(), CHAIN_ID)
+                        .withContracts(genesis.contracts());
                 nodes.add(ValidatorNode.start(genesis, settings,
                         JournalSettings.prepare(name, new StorageChoice.H2(demoDir.resolve(name), 4)),
                         com.typesafe.config.ConfigFactory.empty()));
@@ -134,6 +149,17 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             int expected = devices == 0 ? 0 : devices * (1 + LIFECYCLE.length) + 1;
             int committed = runDeviceStory(nodes, devices, out);
+            if (storyDevices.size() >= 2) {
+                expected += AGENT_STORY_TRANSACTIONS;
+                try {
+                    committed += new AgentStory(nodes.get(1), CHAIN_ID, rootOperator,
+                            demoDir.resolve(AgentStory.ROOT_NONCE_FILE), out).run(storyDevices.get(1));
+                } catch (AgentStory.StepFailed e) {
+                    err.println("fogledger demo: " + e.getMessage());
+                    err.flush();
+                    return 1;
+                }
+            }
             printSummary(out, nodes, committed, startHeight);
             if (committed < expected) {
                 err.println("fogledger demo: only " + committed + " of " + expected + " transactions committed");
@@ -162,6 +188,12 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The agents' chapter: 3 delegations, a policy, 4 decisions. */
+    private static final int AGENT_STORY_TRANSACTIONS = 8;
+
+    /** The devices the first chapter registered, for the second. */
+    private final List<String> storyDevices = new ArrayList<>();
+
     /** The demo's story: a maker registers devices for a hospital, which brings them into service. */
     private static final String[] LIFECYCLE = {"commissioned", "shipped", "received", "installed"};
 
@@ -181,6 +213,7 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < devices; i++) {
             ids.add("meter-" + run + "-" + i);
         }
+        storyDevices.addAll(ids);
         out.println("  story     maker " + maker.publicKey().keyId().shortHex() + " registers " + devices
                 + " devices for hospital " + hospital.publicKey().keyId().shortHex()
                 + ", which brings them into service");

@@ -31,6 +31,12 @@ class DemoCommandTest {
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.out().contains("21 transactions committed (21 executed, 0 refused by the contract)"), run.transcript());
         assertTrue(run.out().contains(": they agree."), run.transcript());
+        assertTrue(run.out().matches("(?s).*site A +block \\S+ at height \\d+: pending \\(quorum-pending\\).*"
+                + "site B +block \\S+ at height \\d+: stands \\(quorum-met\\).*"
+                + "device +blocked: blocked by arbitration.*"
+                + "site A +release \\S+ at height \\d+: lost .*"
+                + "region +release \\S+ at height \\d+: won \\(outranks\\).*"
+                + "device +admitted: .*"), run.transcript());
         List<String> printedKeyIds = all(KEY_ID, run);
         assertEquals(4, printedKeyIds.size(), run.transcript());
         for (int i = 0; i < 4; i++) {
