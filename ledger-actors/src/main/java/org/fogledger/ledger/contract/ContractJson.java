@@ -148,7 +148,8 @@ public final class ContractJson {
                 + (path == null || path.isEmpty() || !field.isEmpty() ? "" : " (" + path + ")");
     }
 
-    private static String fieldPath(JsonMappingException e) {
+    /** Where in the document a mapping error is: {@code rules.sharing.allowedPurposes[2]}; empty at the top. */
+    public static String fieldPath(JsonMappingException e) {
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {

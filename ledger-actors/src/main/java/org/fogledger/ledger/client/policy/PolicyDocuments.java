@@ -165,18 +165,7 @@ public final class PolicyDocuments {
     }
 
     private static String fieldPath(JsonMappingException e) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!out.isEmpty()) {
-                    out.append('.');
-                }
-                out.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return out.toString();
+        return ContractJson.fieldPath(e);
     }
 
     /** A YAML reader as strict as {@link ContractJson}'s: the same document is refused or accepted by both. */

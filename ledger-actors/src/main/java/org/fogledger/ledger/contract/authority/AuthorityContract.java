@@ -233,12 +233,7 @@ public final class AuthorityContract implements Contract<AuthorityState, Authori
             throw new ContractRefusal("malformed-payload", what + ": field 'deviceId' " + e.getMessage());
         }
         var declaration = required(command.declaration(), what, "declaration");
-        ChainAnswer chain = checker.authorityOf(graph(state), context.sender(), context.blockTimeMillis(), meter);
-        if (!chain.valid()) {
-            throw new ContractRefusal("not-authorised", what + ": agent " + ContractJson.hex(context.sender())
-                    + " has no valid authority: " + chain.reason());
-        }
-        Delegation own = chain.link();
+        Delegation own = signersLink(state, context, what, meter);
         if (!AgentDeclarationRights.may(own.rank(), declaration)) {
             throw new ContractRefusal("not-authorised", what + ": an agent of rank " + own.rank()
                     + " may not declare " + declaration + "; it may declare "
@@ -275,12 +270,7 @@ public final class AuthorityContract implements Contract<AuthorityState, Authori
             throw new ContractRefusal("malformed-payload", what + ": field 'note' must be 1 to "
                     + RegistryContract.MAX_NOTE_LENGTH + " characters, got " + note.length());
         }
-        ChainAnswer chain = checker.authorityOf(graph(state), context.sender(), context.blockTimeMillis(), meter);
-        if (!chain.valid()) {
-            throw new ContractRefusal("not-authorised", what + ": agent " + ContractJson.hex(context.sender())
-                    + " has no valid authority: " + chain.reason());
-        }
-        Delegation own = chain.link();
+        Delegation own = signersLink(state, context, what, meter);
         var decision = new org.fogledger.ledger.contract.arbitration.AgentDecision(deviceId, context.sender(),
                 own.rank(), own.jurisdiction(), action, note, context.height(), context.index(), null, null, null);
         return Outcome.<AuthorityEvent>answer(ContractResult.ok("decision-relayed", ContractJson.write(decision)))
@@ -296,12 +286,7 @@ public final class AuthorityContract implements Contract<AuthorityState, Authori
         String what = "authority.issue-policy";
         PolicyDocument document = required(command.document(), what, "document");
         String scope = DevicePath.validateScope(document.scope(), what, "document.scope", meter);
-        ChainAnswer chain = checker.authorityOf(graph(state), context.sender(), context.blockTimeMillis(), meter);
-        if (!chain.valid()) {
-            throw new ContractRefusal("not-authorised", what + ": agent " + ContractJson.hex(context.sender())
-                    + " has no valid authority: " + chain.reason());
-        }
-        Delegation own = chain.link();
+        Delegation own = signersLink(state, context, what, meter);
         if (!DevicePath.isWithin(scope, own.jurisdiction())) {
             throw new ContractRefusal("outside-jurisdiction", what + ": scope '" + scope + "' is not within your"
                     + " jurisdiction '" + own.jurisdiction() + "'");
@@ -311,6 +296,19 @@ public final class AuthorityContract implements Contract<AuthorityState, Authori
         return Outcome.<AuthorityEvent>answer(ContractResult.ok("relayed", ContractJson.write(
                         new PolicyRelayed(scope, document.version(), own.rank(), own.jurisdiction()))))
                 .withMessages(List.of(new ContractMessage(PolicyContract.ADDRESS, "apply", ContractJson.write(apply))));
+    }
+
+    /**
+     * The signer's own link, after checking its whole chain at this block's time; refused ({@code not-authorised},
+     * with the checker's reason) when the signer holds no valid authority. Agents' acts all start here.
+     */
+    private Delegation signersLink(AuthorityState state, ExecutionContext context, String what, StepMeter meter) {
+        ChainAnswer chain = checker.authorityOf(graph(state), context.sender(), context.blockTimeMillis(), meter);
+        if (!chain.valid()) {
+            throw new ContractRefusal("not-authorised", what + ": agent " + ContractJson.hex(context.sender())
+                    + " has no valid authority: " + chain.reason());
+        }
+        return chain.link();
     }
 
     /** The result of {@code issue-policy}: what was sent to the policy contract, which decides. */
