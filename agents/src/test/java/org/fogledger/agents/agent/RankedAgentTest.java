@@ -143,8 +143,8 @@ class RankedAgentTest {
         Transaction tx = sent.get(0);
         assertEquals("authority/_", tx.contract());
         assertEquals("decide", tx.command());
-        assertEquals(new DecidePayload("dev-7", DecisionAction.QUARANTINE, "tampered seal"),
-                ContractJson.read(tx.payload(), DecidePayload.class, "decide payload"));
+        assertEquals(new AuthorityCommand.Decide("dev-7", DecisionAction.QUARANTINE, "tampered seal"),
+                ContractJson.read(tx.payload(), AuthorityCommand.Decide.class, "decide payload"));
         assertEquals(tx.hash().hex(), outcome.txHash());
         // Whatever the ledger answered (committed, or refused by the contract) is what the agent records.
         assertTrue(List.of("committed", "failed").contains(outcome.outcome()), outcome::toString);
