@@ -46,7 +46,9 @@ class OwnSettlementsTest {
         AgentDecision other = decision(SITE_B, DecisionAction.BLOCK, 5, 0);
         AgentDecision mine = decision(SITE_A, DecisionAction.BLOCK, 5, 1);
         AgentDecision mineEarlier = decision(SITE_A, DecisionAction.BLOCK, 4, 1);
-        List<Settlement> outcomes = List.of(pending(mineEarlier, 3), pending(other, 2), pending(mine, 3));
+        AgentDecision mineBeforeInTheBlock = decision(SITE_A, DecisionAction.QUARANTINE, 5, 0);
+        List<Settlement> outcomes = List.of(pending(mineEarlier, 3), pending(mineBeforeInTheBlock, 2),
+                pending(other, 2), pending(mine, 3));
 
         Optional<Settlement> own = OwnSettlements.of(outcomes, SITE_A, 5, 1);
 
