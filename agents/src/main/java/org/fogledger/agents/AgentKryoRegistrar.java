@@ -1,6 +1,7 @@
 package org.fogledger.agents;
 
 import org.fogledger.agents.agent.AgentStatus;
+import org.fogledger.agents.agent.DecisionSettlement;
 import org.fogledger.agents.agent.DeviceAgent;
 import org.fogledger.agents.agent.LedgerOutcome;
 import org.fogledger.agents.agent.RankedAgent;
@@ -26,6 +27,11 @@ public final class AgentKryoRegistrar implements KryoRegistrar {
         registry.register(RankedAgent.Settled.class, 2007);
         registry.register(LedgerOutcome.class, 2008);
         registry.register(AgentStatus.class, 2009);
+        registry.register(RankedAgent.RefreshOutcomes.class, 2010);
+        registry.register(RankedAgent.ReadSettlement.class, 2011);
+        registry.register(RankedAgent.SettlementAnswered.class, 2012);
+        registry.register(RankedAgent.OutcomesAnswered.class, 2013);
+        registry.register(DecisionSettlement.class, 2014);
         // 2100-2199: device agents.
         registry.register(DeviceAgent.ReportSeen.class, 2100);
         registry.register(DeviceAgent.ReportAuthenticationFailure.class, 2101);

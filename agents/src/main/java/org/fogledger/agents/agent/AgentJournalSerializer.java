@@ -23,6 +23,7 @@ public final class AgentJournalSerializer extends SerializerWithStringManifest {
         add(RankedAgent.DecisionSubmitted.class, "v1.agent-decision-submitted");
         add(RankedAgent.DelegationSubmitted.class, "v1.agent-delegation-submitted");
         add(RankedAgent.TransactionSettled.class, "v1.agent-transaction-settled");
+        add(RankedAgent.DecisionArbitrated.class, "v1.agent-decision-arbitrated");
         add(RankedAgent.State.class, "v1.agent-state");
         add(DeviceAgent.DeviceSeen.class, "v1.device-seen");
         add(DeviceAgent.AuthenticationFailed.class, "v1.device-authentication-failed");

@@ -19,7 +19,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.contract.ContractJson;
 import org.fogledger.ledger.contract.ContractRefusal;
+import org.fogledger.ledger.contract.arbitration.ArbitrationQueries;
 import org.fogledger.ledger.contract.arbitration.DecisionAction;
+import org.fogledger.ledger.contract.arbitration.Settlement;
 import org.fogledger.ledger.contract.authority.AuthorityCommand;
 import org.fogledger.ledger.contract.authority.AuthorityContract;
 import org.fogledger.ledger.contract.authority.ChainAnswer;
@@ -43,12 +45,17 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
     /** Decisions kept in the state for status queries; the ledger keeps all. */
     public static final int RECENT_DECISIONS = 32;
     static final String AUTHORITY = AuthorityContract.ADDRESS.toString();
+    static final String ARBITRATION = "arbitration/";
+    /** How many times the settlement of a committed decision is read before the agent answers without it. */
+    static final int SETTLEMENT_READS = 20;
+    static final java.time.Duration SETTLEMENT_RETRY = java.time.Duration.ofMillis(250);
 
     // ------------------------------------------------------------------------------------------------- protocol
 
     /** What an agent is asked; every command crosses the wire (sharding may run the agent on another node). */
     public sealed interface Command extends WireMessage
-            permits Decide, DelegateTo, RefreshDelegation, GetStatus, LedgerAnswered, DelegationAnswered {
+            permits Decide, DelegateTo, RefreshDelegation, GetStatus, LedgerAnswered, DelegationAnswered,
+            RefreshOutcomes, ReadSettlement, SettlementAnswered, OutcomesAnswered {
     }
 
     /** Decide {@code action} (a {@link DecisionAction} wire name) about a device at {@code devicePath}. */
@@ -81,6 +88,27 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
                                      ActorRef<AgentStatus> replyTo) implements Command {
     }
 
+    /**
+     * Read again what the arbitration of {@code deviceId} made of this agent's decisions still open there (pending
+     * quorum votes); answers with the status after. The status refresh: nothing else re-reads them.
+     */
+    public record RefreshOutcomes(String deviceId, ActorRef<AgentStatus> replyTo) implements Command {
+    }
+
+    /** Internal: read the settlement of the committed decision of {@code outcome} (try {@code attempt}). */
+    public record ReadSettlement(LedgerOutcome outcome, int attempt, ActorRef<Reply> replyTo) implements Command {
+    }
+
+    /** Internal: the arbitration's {@code outcomes} read for decision {@code nonce}, try {@code attempt}. */
+    public record SettlementAnswered(long nonce, LedgerOutcome outcome, ContractHost.QueryResult result,
+                                     String failure, int attempt, ActorRef<Reply> replyTo) implements Command {
+    }
+
+    /** Internal: the arbitration's {@code outcomes} re-read for the open decisions on {@code deviceId}. */
+    public record OutcomesAnswered(String deviceId, ContractHost.QueryResult result, String failure,
+                                   ActorRef<AgentStatus> replyTo) implements Command {
+    }
+
     /** The answer to {@link Decide} and {@link DelegateTo}. */
     public sealed interface Reply extends WireMessage permits Refused, Settled {
     }
@@ -89,14 +117,20 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
     public record Refused(String code, String message) implements Reply {
     }
 
-    /** Signed, submitted, and this is what the ledger answered. */
-    public record Settled(LedgerOutcome outcome) implements Reply {
+    /**
+     * Signed, submitted, and this is what the ledger answered; for a committed decision, what the device's
+     * arbitration made of it ({@code settlement}, null for a delegation or when it could not be read).
+     */
+    public record Settled(LedgerOutcome outcome, DecisionSettlement settlement) implements Reply {
+        public Settled(LedgerOutcome outcome) {
+            this(outcome, null);
+        }
     }
 
     // --------------------------------------------------------------------------------------------------- events
 
     public sealed interface Event extends AgentPersisted
-            permits DelegationRead, DecisionSubmitted, DelegationSubmitted, TransactionSettled {
+            permits DelegationRead, DecisionSubmitted, DelegationSubmitted, TransactionSettled, DecisionArbitrated {
         String describe();
     }
 
@@ -130,6 +164,14 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
         }
     }
 
+    /** What the device's arbitration made of decision {@code nonce}, read from its {@code outcomes}. */
+    public record DecisionArbitrated(long nonce, String deviceId, DecisionSettlement settlement) implements Event {
+        @Override
+        public String describe() {
+            return "decision #" + nonce + " on " + deviceId + " arbitrated: " + settlement.describe();
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------- state
 
     /**
@@ -155,7 +197,7 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
             if (event instanceof DecisionSubmitted submitted) {
                 List<DecisionRecord> recent = new ArrayList<>(recentDecisions);
                 recent.add(new DecisionRecord(submitted.nonce(), submitted.deviceId(), submitted.devicePath(),
-                        submitted.action(), submitted.note(), submitted.txHash(), null));
+                        submitted.action(), submitted.note(), submitted.txHash(), null, null));
                 while (recent.size() > RECENT_DECISIONS) {
                     recent.remove(0);
                 }
@@ -165,6 +207,15 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
             if (event instanceof DelegationSubmitted submitted) {
                 return new State(delegation, submitted.nonce() + 1, decisionsMade, delegationsMade + 1,
                         recentDecisions, lastOutcome, described);
+            }
+            if (event instanceof DecisionArbitrated arbitrated) {
+                List<DecisionRecord> recent = new ArrayList<>(recentDecisions.size());
+                for (DecisionRecord decision : recentDecisions) {
+                    recent.add(decision.nonce() == arbitrated.nonce() ? decision.arbitrated(arbitrated.settlement())
+                            : decision);
+                }
+                return new State(delegation, nextNonce, decisionsMade, delegationsMade, recent, lastOutcome,
+                        described);
             }
             TransactionSettled settled = (TransactionSettled) event;
             List<DecisionRecord> recent = new ArrayList<>(recentDecisions.size());
@@ -264,6 +315,13 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
                 .onCommand(LedgerAnswered.class, this::onLedgerAnswered)
                 .onCommand(RefreshDelegation.class, this::onRefresh)
                 .onCommand(DelegationAnswered.class, this::onDelegationAnswered)
+                .onCommand(ReadSettlement.class, (state, command) -> {
+                    readSettlement(state, command.outcome(), command.attempt(), command.replyTo());
+                    return Effect().none();
+                })
+                .onCommand(SettlementAnswered.class, this::onSettlementAnswered)
+                .onCommand(RefreshOutcomes.class, this::onRefreshOutcomes)
+                .onCommand(OutcomesAnswered.class, this::onOutcomesAnswered)
                 .onCommand(GetStatus.class, (state, command) -> Effect().none()
                         .thenReply(command.replyTo(), this::status))
                 .build();
@@ -276,7 +334,7 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
             return Effect().reply(command.replyTo(), new Refused(refusal.get().code(), refusal.get().message()));
         }
         long nonce = state.nextNonce();
-        byte[] payload = ContractJson.write(new DecidePayload(command.deviceId(),
+        byte[] payload = ContractJson.write(new AuthorityCommand.Decide(command.deviceId(),
                 DecisionAction.fromWireName(command.action()), command.note()));
         Transaction tx = Transaction.sign(identity.key(), ledger.chainId(), nonce, AUTHORITY, "decide", payload);
         String txHash = tx.hash().hex();
@@ -314,8 +372,106 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
         LedgerOutcome outcome = answer.result() != null
                 ? LedgerOutcome.of(answer.nonce(), answer.kind(), answer.txHash(), answer.result())
                 : LedgerOutcome.noAnswer(answer.nonce(), answer.kind(), answer.txHash(), answer.failure());
+        if ("decide".equals(answer.kind()) && "committed".equals(outcome.outcome())) {
+            // The settlement ran in the same block: read it before answering, so the answer says who won.
+            return Effect().persist(new TransactionSettled(outcome))
+                    .thenRun(after -> readSettlement(after, outcome, 0, answer.replyTo()));
+        }
         return Effect().persist(new TransactionSettled(outcome))
                 .thenReply(answer.replyTo(), after -> new Settled(outcome));
+    }
+
+    private void readSettlement(State state, LedgerOutcome outcome, int attempt, ActorRef<Reply> replyTo) {
+        Optional<DecisionRecord> decision = decision(state, outcome.nonce());
+        if (decision.isEmpty()) {
+            replyTo.tell(new Settled(outcome));
+            return;
+        }
+        context.pipeToSelf(ledger.query(ARBITRATION + decision.get().deviceId(), "outcomes",
+                        outcomesSince(outcome.height())),
+                (result, failure) -> new SettlementAnswered(outcome.nonce(), outcome, result,
+                        failure == null ? null : describe(failure), attempt, replyTo));
+    }
+
+    private Effect<Event, State> onSettlementAnswered(State state, SettlementAnswered answer) {
+        LedgerOutcome outcome = answer.outcome();
+        Optional<DecisionRecord> decision = decision(state, answer.nonce());
+        Optional<Settlement> own = decision.flatMap(record -> outcomes(answer.result(), answer.failure(),
+                record.deviceId())).flatMap(outcomes -> OwnSettlements.of(outcomes,
+                identity.key().publicKey(), outcome.height(), outcome.index()));
+        if (own.isPresent()) {
+            DecisionSettlement read = DecisionSettlement.of(own.get());
+            return Effect().persist(new DecisionArbitrated(answer.nonce(), decision.get().deviceId(), read))
+                    .thenReply(answer.replyTo(), after -> new Settled(outcome, read));
+        }
+        if (decision.isPresent() && answer.attempt() + 1 < SETTLEMENT_READS) {
+            // The validator asked may not have executed the block yet: ask again shortly (one may be picked).
+            context.scheduleOnce(SETTLEMENT_RETRY, context.getSelf(), new ReadSettlement(outcome,
+                    answer.attempt() + 1, answer.replyTo()));
+            return Effect().none();
+        }
+        context.getLog().warn("agent {}: no settlement read for decision #{} ({})", identity.id(), answer.nonce(),
+                answer.failure());
+        return Effect().reply(answer.replyTo(), new Settled(outcome));
+    }
+
+    private Effect<Event, State> onRefreshOutcomes(State state, RefreshOutcomes command) {
+        long since = state.recentDecisions().stream()
+                .filter(d -> d.deviceId().equals(command.deviceId()) && d.awaitingArbitration())
+                .mapToLong(d -> d.outcome().height()).min().orElse(-1);
+        if (since < 0) {
+            return Effect().reply(command.replyTo(), status(state));
+        }
+        context.pipeToSelf(ledger.query(ARBITRATION + command.deviceId(), "outcomes", outcomesSince(since)),
+                (result, failure) -> new OutcomesAnswered(command.deviceId(), result,
+                        failure == null ? null : describe(failure), command.replyTo()));
+        return Effect().none();
+    }
+
+    private Effect<Event, State> onOutcomesAnswered(State state, OutcomesAnswered answer) {
+        Optional<List<Settlement>> outcomes = outcomes(answer.result(), answer.failure(), answer.deviceId());
+        List<Event> events = new ArrayList<>();
+        for (DecisionRecord decision : state.recentDecisions()) {
+            if (outcomes.isEmpty() || !decision.deviceId().equals(answer.deviceId())
+                    || !decision.awaitingArbitration()) {
+                continue;
+            }
+            long height = decision.outcome().height();
+            int index = decision.outcome().index();
+            Optional<DecisionSettlement> read = decision.settlement() == null
+                    ? OwnSettlements.of(outcomes.get(), identity.key().publicKey(), height, index)
+                            .map(DecisionSettlement::of)
+                    : OwnSettlements.followUp(outcomes.get(), identity.key().publicKey(),
+                            DecisionAction.fromWireName(decision.action()), height, index, decision.settlement());
+            read.filter(settlement -> !settlement.equals(decision.settlement())).ifPresent(settlement ->
+                    events.add(new DecisionArbitrated(decision.nonce(), decision.deviceId(), settlement)));
+        }
+        return Effect().persist(events).thenReply(answer.replyTo(), this::status);
+    }
+
+    /** The settlements of an {@code outcomes} answer, or empty (logged) when there is none to read. */
+    private Optional<List<Settlement>> outcomes(ContractHost.QueryResult result, String failure, String deviceId) {
+        if (result == null || !result.ok()) {
+            context.getLog().debug("agent {}: outcomes of arbitration/{} not read: {}", identity.id(), deviceId,
+                    result == null ? failure : result.code() + " " + result.text());
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ContractJson.read(result.json(), ArbitrationQueries.Outcomes.class,
+                    "arbitration outcomes answer").settlements());
+        } catch (ContractRefusal e) {
+            context.getLog().warn("agent {}: unreadable outcomes of arbitration/{}: {}", identity.id(), deviceId,
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] outcomesSince(long height) {
+        return ContractJson.write(new ArbitrationQueries.OutcomesSince(height));
+    }
+
+    private static Optional<DecisionRecord> decision(State state, long nonce) {
+        return state.recentDecisions().stream().filter(d -> d.nonce() == nonce).findFirst();
     }
 
     private Effect<Event, State> onRefresh(State state, RefreshDelegation command) {

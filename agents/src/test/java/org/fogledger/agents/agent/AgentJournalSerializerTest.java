@@ -35,9 +35,13 @@ class AgentJournalSerializerTest {
         var seen = new DeviceAgent.DeviceSeen(1_000, "2.4.1");
         var state = new RankedAgent.State(DelegationStatus.valid(org.fogledger.ledger.contract.authority.Rank.REGION,
                 "/eu", 12), 4, 3, 1, List.of(new DecisionRecord(3, "dev-7", "/eu/fr", "block", null, "ab12",
-                settled.outcome())), settled.outcome(), "settled: decide #3");
+                settled.outcome(), null)), settled.outcome(), "settled: decide #3");
+        var arbitrated = new RankedAgent.DecisionArbitrated(3, "dev-7", new DecisionSettlement("lost",
+                "first-committed", "release by site 01ab (height 9 index 0) loses: first committed block …",
+                List.of(), 9, 2));
+        var arbitratedState = state.apply(arbitrated);
 
-        for (Object value : List.of(settled, seen, state)) {
+        for (Object value : List.of(settled, seen, state, arbitrated, arbitratedState)) {
             assertEquals(value, serializer.fromBinary(serializer.toBinary(value), serializer.manifest(value)));
         }
     }

@@ -143,8 +143,8 @@ class RankedAgentTest {
         Transaction tx = sent.get(0);
         assertEquals("authority/_", tx.contract());
         assertEquals("decide", tx.command());
-        assertEquals(new DecidePayload("dev-7", DecisionAction.QUARANTINE, "tampered seal"),
-                ContractJson.read(tx.payload(), DecidePayload.class, "decide payload"));
+        assertEquals(new AuthorityCommand.Decide("dev-7", DecisionAction.QUARANTINE, "tampered seal"),
+                ContractJson.read(tx.payload(), AuthorityCommand.Decide.class, "decide payload"));
         assertEquals(tx.hash().hex(), outcome.txHash());
         // Whatever the ledger answered (committed, or refused by the contract) is what the agent records.
         assertTrue(List.of("committed", "failed").contains(outcome.outcome()), outcome::toString);
@@ -152,7 +152,82 @@ class RankedAgentTest {
         assertEquals(1, state.decisionsMade());
         assertEquals(outcome, state.recentDecisions().get(0).outcome());
         assertEquals(outcome, state.lastOutcome());
-        assertTrue(state.lastEvent().startsWith("settled: decide #0"), state.lastEvent());
+        // Then it read what the device's arbitration made of it: dev-7 is not registered, so it was rejected.
+        DecisionSettlement settlement = ((RankedAgent.Settled) reply).settlement();
+        assertEquals("rejected", settlement.verdict(), settlement::describe);
+        assertEquals("illegitimate", settlement.code());
+        assertEquals(settlement, state.recentDecisions().get(0).settlement());
+        assertTrue(state.lastEvent().startsWith("decision #0 on dev-7 arbitrated: rejected illegitimate"),
+                state.lastEvent());
+    }
+
+    private static final String WARD = "/eu/fr/lyon/ward-3";
+
+    /** A device registered and installed at {@link #WARD} by an owner (the maker too), as the demo does. */
+    private void deviceInService(String deviceId) {
+        KeyPair owner = key("owner-" + deviceId);
+        String ownerHex = ContractJson.hex(owner.publicKey());
+        ledger.run(owner, 0, "registry/" + deviceId, "register", ("{\"deviceKey\":\""
+                + ContractJson.hex(key("device-" + deviceId).publicKey()) + "\",\"model\":\"m\",\"maker\":\""
+                + ownerHex + "\",\"owner\":\"" + ownerHex + "\",\"location\":\"" + WARD + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        ledger.run(owner, 1, "registry/" + deviceId, "declare",
+                "{\"declaration\":\"commissioned\"}".getBytes(StandardCharsets.UTF_8));
+        ledger.run(owner, 2, "registry/" + deviceId, "declare",
+                "{\"declaration\":\"installed\"}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDecisionThatStandsIsRecordedWithItsSettlement() {
+        delegateRegionOnTheLedger();
+        deviceInService("dev-stands");
+        var region = kit(REGION);
+        confirmed(region);
+
+        var reply = ask(region, replyTo -> new RankedAgent.Decide("dev-stands", WARD, "block", "seal broken",
+                replyTo));
+
+        DecisionSettlement settlement = assertInstanceOf(RankedAgent.Settled.class, reply).settlement();
+        assertEquals("stands", settlement.verdict(), settlement::describe);
+        assertEquals("no-conflict", settlement.code());
+        DecisionRecord recorded = region.getState().recentDecisions().get(0);
+        assertEquals(settlement, recorded.settlement());
+        assertTrue(recorded.describe().endsWith("; arbitration: " + settlement.describe()), recorded.describe());
+    }
+
+    @Test
+    void aPendingVoteIsRecordedCarriedOnceTheStatusRefreshReadsTheQuorum() {
+        delegateRegionOnTheLedger();
+        KeyPair otherRegion = key("region-eu-2");
+        ledger.run(ROOT_KEY, 1001, "authority/_", "delegate", ContractJson.write(new AuthorityCommand.Delegate(
+                otherRegion.publicKey(), Rank.REGION, "/eu", null)));
+        ledger.run(ROOT_KEY, 1002, "authority/_", "issue-policy", ContractJson.write(new AuthorityCommand.IssuePolicy(
+                org.fogledger.ledger.client.policy.PolicyDocuments.parse("""
+                        {"scope": "/eu", "version": 1, "rules": {"equalRanks": {"block": {"rule": "quorum", "k": 2}}}}
+                        """))));
+        deviceInService("dev-quorum");
+        var region = kit(REGION);
+        confirmed(region);
+
+        var reply = ask(region, replyTo -> new RankedAgent.Decide("dev-quorum", WARD, "block", null, replyTo));
+        DecisionSettlement pending = assertInstanceOf(RankedAgent.Settled.class, reply).settlement();
+        assertEquals("pending", pending.verdict(), pending::describe);
+        TestProbe<AgentStatus> probe = TEST_KIT.createTestProbe();
+        region.runCommand(new RankedAgent.RefreshOutcomes("dev-quorum", probe.ref()));
+        assertTrue(probe.receiveMessage(WAIT).recentDecisions().get(0).contains("arbitration: pending"),
+                "nothing carried it yet");
+
+        ledger.run(otherRegion, 0, "authority/_", "decide", ContractJson.write(new AuthorityCommand.Decide(
+                "dev-quorum", DecisionAction.BLOCK, "confirmed")));
+        region.runCommand(new RankedAgent.RefreshOutcomes("dev-quorum", probe.ref()));
+
+        AgentStatus status = probe.receiveMessage(WAIT);
+        DecisionSettlement carried = region.getState().recentDecisions().get(0).settlement();
+        assertEquals(DecisionSettlement.CARRIED, carried.verdict(), carried::describe);
+        assertEquals("quorum-met", carried.code());
+        assertTrue(status.recentDecisions().get(0).contains("arbitration: carried quorum-met"),
+                status.recentDecisions().get(0));
+        assertTrue(status.lastEvent().startsWith("decision #0 on dev-quorum arbitrated: carried"), status.lastEvent());
     }
 
     /** The behaviour the jurisdiction check guarantees, as a reusable assertion (the planted bug reuses it). */
