@@ -32,6 +32,7 @@ public final class AgentKryoRegistrar implements KryoRegistrar {
         registry.register(RankedAgent.SettlementAnswered.class, 2012);
         registry.register(RankedAgent.OutcomesAnswered.class, 2013);
         registry.register(DecisionSettlement.class, 2014);
+        registry.register(RankedAgent.FollowPending.class, 2015);
         // 2100-2199: device agents.
         registry.register(DeviceAgent.ReportSeen.class, 2100);
         registry.register(DeviceAgent.ReportAuthenticationFailure.class, 2101);

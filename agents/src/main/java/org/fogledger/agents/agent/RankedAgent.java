@@ -49,13 +49,18 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
     /** How many times the settlement of a committed decision is read before the agent answers without it. */
     static final int SETTLEMENT_READS = 20;
     static final java.time.Duration SETTLEMENT_RETRY = java.time.Duration.ofMillis(250);
+    /**
+     * How often an agent with open decisions re-reads their outcomes: the bound on how late it learns that a
+     * pending vote was carried (a query per device with open decisions; nothing when none is open).
+     */
+    static final java.time.Duration PENDING_FOLLOW_INTERVAL = java.time.Duration.ofSeconds(5);
 
     // ------------------------------------------------------------------------------------------------- protocol
 
     /** What an agent is asked; every command crosses the wire (sharding may run the agent on another node). */
     public sealed interface Command extends WireMessage
             permits Decide, DelegateTo, RefreshDelegation, GetStatus, LedgerAnswered, DelegationAnswered,
-            RefreshOutcomes, ReadSettlement, SettlementAnswered, OutcomesAnswered {
+            RefreshOutcomes, ReadSettlement, SettlementAnswered, OutcomesAnswered, FollowPending {
     }
 
     /** Decide {@code action} (a {@link DecisionAction} wire name) about a device at {@code devicePath}. */
@@ -90,9 +95,15 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
 
     /**
      * Read again what the arbitration of {@code deviceId} made of this agent's decisions still open there (pending
-     * quorum votes); answers with the status after. The status refresh: nothing else re-reads them.
+     * quorum votes); answers with the status after. The agent also sends it itself every
+     * {@link #PENDING_FOLLOW_INTERVAL} while a decision is open, so a carried vote is recorded without being asked.
      */
     public record RefreshOutcomes(String deviceId, ActorRef<AgentStatus> replyTo) implements Command {
+    }
+
+    /** The agent's own timer: re-read the outcomes of every device on which one of its decisions is still open. */
+    public enum FollowPending implements Command {
+        INSTANCE
     }
 
     /** Internal: read the settlement of the committed decision of {@code outcome} (try {@code attempt}). */
@@ -252,7 +263,10 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
 
     static Behavior<Command> create(PersistenceId persistenceId, AgentIdentity identity, AgentLedger ledger,
                                     AgentRules rules) {
-        return Behaviors.setup(context -> new RankedAgent(context, persistenceId, identity, ledger, rules));
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(FollowPending.INSTANCE, PENDING_FOLLOW_INTERVAL);
+            return new RankedAgent(context, persistenceId, identity, ledger, rules);
+        }));
     }
 
     /**
@@ -322,6 +336,12 @@ public final class RankedAgent extends EventSourcedBehavior<RankedAgent.Command,
                 .onCommand(SettlementAnswered.class, this::onSettlementAnswered)
                 .onCommand(RefreshOutcomes.class, this::onRefreshOutcomes)
                 .onCommand(OutcomesAnswered.class, this::onOutcomesAnswered)
+                .onCommand(FollowPending.class, (state, command) -> {
+                    state.recentDecisions().stream().filter(DecisionRecord::awaitingArbitration)
+                            .map(DecisionRecord::deviceId).distinct().forEach(deviceId -> context.getSelf()
+                                    .tell(new RefreshOutcomes(deviceId, context.getSystem().ignoreRef())));
+                    return Effect().none();
+                })
                 .onCommand(GetStatus.class, (state, command) -> Effect().none()
                         .thenReply(command.replyTo(), this::status))
                 .build();

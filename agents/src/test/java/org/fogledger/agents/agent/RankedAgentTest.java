@@ -196,6 +196,34 @@ class RankedAgentTest {
     }
 
     @Test
+    void theAgentsOwnFollowUpRecordsAPendingVoteCarriedWithoutBeingAsked() throws InterruptedException {
+        delegateRegionOnTheLedger();
+        KeyPair otherRegion = key("region-eu-2");
+        ledger.run(ROOT_KEY, 1001, "authority/_", "delegate", ContractJson.write(new AuthorityCommand.Delegate(
+                otherRegion.publicKey(), Rank.REGION, "/eu", null)));
+        ledger.run(ROOT_KEY, 1002, "authority/_", "issue-policy", ContractJson.write(new AuthorityCommand.IssuePolicy(
+                org.fogledger.ledger.client.policy.PolicyDocuments.parse("""
+                        {"scope": "/eu", "version": 1, "rules": {"equalRanks": {"block": {"rule": "quorum", "k": 2}}}}
+                        """))));
+        deviceInService("dev-follow");
+        var region = kit(REGION);
+        confirmed(region);
+        ask(region, replyTo -> new RankedAgent.Decide("dev-follow", WARD, "block", null, replyTo));
+        ledger.run(otherRegion, 0, "authority/_", "decide", ContractJson.write(new AuthorityCommand.Decide(
+                "dev-follow", DecisionAction.BLOCK, "confirmed")));
+
+        region.runCommand(RankedAgent.FollowPending.INSTANCE);
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        DecisionSettlement settlement = region.getState().recentDecisions().get(0).settlement();
+        while (!DecisionSettlement.CARRIED.equals(settlement.verdict()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            settlement = region.getState().recentDecisions().get(0).settlement();
+        }
+        assertEquals(DecisionSettlement.CARRIED, settlement.verdict(), settlement::describe);
+    }
+
+    @Test
     void aPendingVoteIsRecordedCarriedOnceTheStatusRefreshReadsTheQuorum() {
         delegateRegionOnTheLedger();
         KeyPair otherRegion = key("region-eu-2");
