@@ -52,10 +52,6 @@ public final class ClientGatewayLedger implements GatewayLedger {
 
     @Override
     public CompletionStage<LegitimacyReading> legitimacy(String deviceId, long atLeastHeight) {
-        return legitimacy(deviceId, atLeastHeight, 1);
-    }
-
-    private CompletionStage<LegitimacyReading> legitimacy(String deviceId, long atLeastHeight, int attempt) {
         return queryAtLeast("registry/" + deviceId, "legitimacy", new byte[0], atLeastHeight, 1).thenApply(answer ->
                 new LegitimacyReading(ContractJson.read(answer.json(), Legitimacy.class, "registry legitimacy"),
                         answer.executedHeight()));
