@@ -701,6 +701,7 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
     private Behavior<Command> onMetered(Metered metered) {
         SharingMeter.Report report = metered.report();
         if (metered.failure() == null && metered.result() instanceof SubmitResult.Committed committed) {
+            meter.settled(report);
             if (committed.receipt().status() == ReceiptStatus.COMMITTED_OK) {
                 unitsMetered += report.units();
             } else {
@@ -712,7 +713,7 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
             return this;
         }
         // Not committed: the units go into the next report (a fresh sequence, so no replay is refused).
-        meter.restore(report.deviceId(), report.sessionId(), report.units());
+        meter.restore(report);
         return this;
     }
 
@@ -737,6 +738,10 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
                 continue;
             }
             SharingMeter.Report pending = meter.drain(loaded.deviceId(), open.id());
+            if (pending != null) {
+                // The session ends here: its budget is no longer asked about, so nothing waits for the answer.
+                meter.settled(pending);
+            }
             Transaction failed = Transaction.sign(settings.key(), settings.chainId(),
                     pending == null ? nextNonce++ : nextNonce + 1, "sharing/" + loaded.deviceId(),
                     "service-failed", ContractJson.write(new SharingCommand.ServiceFailed(open.id(), note)));
@@ -844,6 +849,22 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
             return anchorIfSealed();
         }
         List<SignedReading> readings = held.of(request.deviceId(), request.dataClass());
+        if (request.sharingSessionId() != null) {
+            // No more units than the escrow pays for: the ledger's paid units and this gateway's unreported ones.
+            Session paidFor = decided.sharing().session(request.sharingSessionId());
+            long left = paidFor.unitsBudget() - paidFor.unitsPaid() - paidFor.unitsOverrun()
+                    - meter.outstanding(request.deviceId(), request.sharingSessionId());
+            if (left <= 0) {
+                String reason = "sharing session '" + request.sharingSessionId() + "' has used its budget of "
+                        + paidFor.unitsBudget() + " units";
+                trail.denied(request, reason, decision.consentId(), now);
+                replyTo.tell(new DataAnswer.Denied(reason));
+                return anchorIfSealed();
+            }
+            if (readings.size() > left) {
+                readings = List.copyOf(readings.subList(readings.size() - (int) left, readings.size()));
+            }
+        }
         for (SignedReading reading : readings) {
             trail.shared(reading, request, decision.consentId(), now);
         }

@@ -74,6 +74,11 @@ public record GatewaySettings(String gatewayId, String chainId, KeyPair key, Gat
                 maxClockSkew, maxSessions, traceBatchSize, traceSealInterval, siteAgent, meterBatchUnits);
     }
 
+    public GatewaySettings withTraceSealInterval(Duration interval) {
+        return new GatewaySettings(gatewayId, chainId, key, policy, recheckInterval, challengeLifetime,
+                maxClockSkew, maxSessions, traceBatchSize, interval, agentKey, meterBatchUnits);
+    }
+
     public GatewaySettings withMeterBatchUnits(int units) {
         return new GatewaySettings(gatewayId, chainId, key, policy, recheckInterval, challengeLifetime,
                 maxClockSkew, maxSessions, traceBatchSize, traceSealInterval, agentKey, units);

@@ -23,6 +23,8 @@ final class SharingMeter {
     private final int maxSessions;
     private final long batchUnits;
     private final LinkedHashMap<Key, Long> pending = new LinkedHashMap<>();
+    /** Units reported and not yet answered: until then the ledger may not count them yet. */
+    private final LinkedHashMap<Key, Long> inFlight = new LinkedHashMap<>();
     private long nextReportSeq;
 
     /** @param firstReportSeq where report numbers start: the clock, so a restarted gateway stays above its last */
@@ -60,8 +62,20 @@ final class SharingMeter {
     }
 
     /** Units that could not be reported (the submission failed): they go into the next report. */
-    void restore(String deviceId, String sessionId, long units) {
-        pending.merge(new Key(deviceId, sessionId), units, Math::addExact);
+    void restore(Report report) {
+        settled(report);
+        pending.merge(new Key(report.deviceId(), report.sessionId()), report.units(), Math::addExact);
+    }
+
+    /** The ledger answered the report (accepted or refused for good). */
+    void settled(Report report) {
+        Key key = new Key(report.deviceId(), report.sessionId());
+        long left = inFlight.getOrDefault(key, 0L) - report.units();
+        if (left > 0) {
+            inFlight.put(key, left);
+        } else {
+            inFlight.remove(key);
+        }
     }
 
     /** Every pending report, each with a fresh sequence; nothing stays pending. */
@@ -79,12 +93,23 @@ final class SharingMeter {
         return pending.containsKey(key) ? take(key) : null;
     }
 
+    /**
+     * Units of one session delivered and not known to be counted by the ledger: pending, or reported and not yet
+     * answered. Counting these against the session's budget may count a unit twice (the ledger counted it before
+     * the answer arrived), never miss one: the gateway errs towards serving less than was paid for, not more.
+     */
+    long outstanding(String deviceId, String sessionId) {
+        Key key = new Key(deviceId, sessionId);
+        return pending.getOrDefault(key, 0L) + inFlight.getOrDefault(key, 0L);
+    }
+
     long pendingUnits() {
         return pending.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private Report take(Key key) {
         long units = pending.remove(key);
+        inFlight.merge(key, units, Math::addExact);
         return new Report(key.deviceId(), key.sessionId(), units, nextReportSeq++);
     }
 

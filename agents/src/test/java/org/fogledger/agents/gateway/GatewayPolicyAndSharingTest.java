@@ -91,7 +91,7 @@ class GatewayPolicyAndSharingTest {
     // Policies
 
     @Test
-    void firmwareBelowThePolicysMinimumIsRefusedAndANewVersionIsPickedUpAfterItsBlock() throws Exception {
+    void firmwareBelowThePolicysMinimumIsRefusedAndNewVersionsArePickedUpAfterTheirBlock() throws Exception {
         KeyPair owner = KeyPair.generate();
         KeyPair deviceKey = KeyPair.generate();
         bringIntoService("gw-pol-fw", deviceKey, owner, "/eu/fr/site-a/ward-1");
@@ -101,8 +101,9 @@ class GatewayPolicyAndSharingTest {
         Gateway.SessionAnswer old = hello(gateway, "gw-pol-fw", deviceKey, new RecordingConnection(), "1.9");
         assertEquals("firmware 1.9 is older than the minimum 2.0 set by policy /eu/fr/site-a@1 (region)",
                 assertInstanceOf(Gateway.SessionAnswer.Refused.class, old).reason());
+        RecordingConnection connection = new RecordingConnection();
         Hash session = assertInstanceOf(Gateway.SessionAnswer.Opened.class, hello(gateway, "gw-pol-fw", deviceKey,
-                new RecordingConnection(), "2.1")).sessionId();
+                connection, "2.1")).sessionId();
         assertInstanceOf(Gateway.ReadingAnswer.Accepted.class, send(gateway, reading(deviceKey, "gw-pol-fw",
                 session, 0, "70")));
 
@@ -114,6 +115,11 @@ class GatewayPolicyAndSharingTest {
         assertEquals("rate limit: at most 0 readings per minute set by policy /eu/fr/site-a@2 (region)",
                 assertInstanceOf(Gateway.ReadingAnswer.Refused.class, send(gateway, reading(deviceKey, "gw-pol-fw",
                         session, 1, "71"))).reason());
+
+        // Version 3 raises the minimum above the firmware the device declared: its open session is closed.
+        issuePolicy("/eu/fr/site-a", 3, "{\"firmware\":{\"minimum\":\"3.0\"},\"telemetry\":{\"maxPerMinute\":0}}");
+        assertEquals("firmware 2.1 is older than the minimum 3.0 set by policy /eu/fr/site-a@3 (region)",
+                connection.closed.get(90, TimeUnit.SECONDS));
     }
 
     @Test
@@ -214,6 +220,46 @@ class GatewayPolicyAndSharingTest {
                 answer -> answer.ok() && answer.text().contains("\"status\":\"failed\""));
         assertTrue(ended.text().contains("\"paid\":12"), ended.text());
         assertTrue(ended.text().contains("\"refunded\":48"), ended.text());
+    }
+
+    @Test
+    void aSharingSessionIsServedNoFurtherThanItsBudget() throws Exception {
+        KeyPair owner = KeyPair.generate();
+        KeyPair deviceKey = KeyPair.generate();
+        KeyPair consumer = KeyPair.generate();
+        bringIntoService("gw-share-budget", deviceKey, owner, "/eu/fr/site-e/ward-1");
+        grantHeartRate(owner, "gw-share-budget", "lab-b");
+        // Nothing is reported before the end of the test: the budget is this gateway's own count.
+        GatewaySettings settings = settings().withMeterBatchUnits(100).withTraceSealInterval(Duration.ofHours(1));
+        commit(MINTER, "tokens/_", "mint", "{\"to\":\"" + Accounts.of(consumer.publicKey()) + "\",\"amount\":10}");
+        commit(owner, "registry/gw-share-budget", "offer-sharing", "{\"price\":1,\"unit\":\"message\","
+                + "\"gateways\":[\"" + ContractJson.hex(settings.key().publicKey()) + "\"],\"maxUnitsPerSession\":20}");
+        commit(consumer, "tokens/_", "escrow-open", "{\"id\":\"gw-share-2\",\"payer\":\""
+                + Accounts.of(consumer.publicKey()) + "\",\"controller\":\"sharing/gw-share-budget\",\"payees\":[\""
+                + Accounts.of(owner.publicKey()) + "\"],\"amount\":3,\"expiresAt\":"
+                + (System.currentTimeMillis() + 7_200_000) + ",\"memo\":{\"offer\":1,\"price\":1,\"units\":3}}");
+        awaitEverywhere("sharing/gw-share-budget", "state", new byte[0],
+                answer -> answer.ok() && answer.text().contains("gw-share-2"));
+        ActorRef<Gateway.Command> gateway = gateway(settings);
+        Hash session = assertInstanceOf(Gateway.SessionAnswer.Opened.class, hello(gateway, "gw-share-budget",
+                deviceKey, new RecordingConnection(), "1.0")).sessionId();
+        send(gateway, reading(deviceKey, "gw-share-budget", session, 0, "71"));
+        send(gateway, reading(deviceKey, "gw-share-budget", session, 1, "72"));
+        DataRequest paid = new DataRequest("gw-share-budget", HEART_RATE, new Recipient(consumer.publicKey(),
+                "analyst", "lab-b"), "TREAT", ConsentAction.ACCESS, "gw-share-2");
+
+        Gateway.DataAnswer first = request(gateway, paid);
+        Gateway.DataAnswer second = request(gateway, paid);
+        Gateway.DataAnswer third = request(gateway, paid);
+
+        assertEquals(2, assertInstanceOf(Gateway.DataAnswer.Delivered.class, first).readings().size());
+        List<SignedReading> last = assertInstanceOf(Gateway.DataAnswer.Delivered.class, second).readings();
+        assertEquals(List.of("72"), last.stream().map(r -> new String(r.payload(), StandardCharsets.UTF_8)).toList(),
+                "only the unit left in the budget: the newest reading");
+        assertEquals("sharing session 'gw-share-2' has used its budget of 3 units",
+                assertInstanceOf(Gateway.DataAnswer.Denied.class, third).reason());
+        gateway.tell(Gateway.SealTrace.INSTANCE);
+        awaitBalance(owner, 3);
     }
 
     // -----------------------------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ class SharingMeterTest {
         assertNull(meter.count("wm-7", "laundry-1", 2));
         assertNull(meter.count("wm-8", "dryer-1", 1));
         assertEquals(3, meter.pendingUnits());
+        assertEquals(2 + 6, meter.outstanding("wm-7", "laundry-1"), "pending, and reported but unanswered");
+        assertEquals(0, meter.outstanding("wm-9", "none"));
 
         List<SharingMeter.Report> reports = meter.drainAll();
 
@@ -36,11 +38,17 @@ class SharingMeterTest {
         meter.count("wm-7", "s", 4);
         SharingMeter.Report first = meter.drain("wm-7", "s");
 
-        meter.restore(first.deviceId(), first.sessionId(), first.units());
+        assertEquals(4, meter.outstanding("wm-7", "s"));
+        meter.restore(first);
         meter.count("wm-7", "s", 1);
+        assertEquals(5, meter.outstanding("wm-7", "s"));
 
-        assertEquals(new SharingMeter.Report("wm-7", "s", 5, 2), meter.drain("wm-7", "s"));
+        SharingMeter.Report second = meter.drain("wm-7", "s");
+        assertEquals(new SharingMeter.Report("wm-7", "s", 5, 2), second);
         assertNull(meter.drain("wm-7", "s"));
+        assertEquals(5, meter.outstanding("wm-7", "s"));
+        meter.settled(second);
+        assertEquals(0, meter.outstanding("wm-7", "s"));
     }
 
     @Test
