@@ -60,6 +60,12 @@ import org.fogledger.ledger.validator.SubmitResult;
  * {@link GatewaySettings#recheckInterval()} all open sessions are re-read anyway, in case notices were lost. See
  * docs/GATEWAYS.md for the protocol and the bound on the delay.
  *
+ * <p>Policies: each session enforces the {@link DevicePolicy} that {@link PolicyMapping} makes of the gateway's own
+ * policy and the ledger's effective policy at the device's place ({@code policy/_}, read at the hello, again when a
+ * notice may have touched {@code policy/_}, and at every periodic re-check). Data requests ask the policy at the
+ * device's place first (deny overrides consent). Quarantines become the site agent's {@code authority.decide} when
+ * the settings carry its key. Sharing sessions named in data requests are metered to {@code sharing/<deviceId>}.
+ *
  * <p>Sessions are entries in this actor's state, not child actors: closing one is a single step on this actor's
  * thread, so no reading can slip in between the verdict and the close.
  */
