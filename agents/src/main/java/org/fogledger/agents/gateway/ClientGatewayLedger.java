@@ -15,7 +15,10 @@ import org.fogledger.ledger.contract.ContractJson;
 import org.fogledger.ledger.contract.consent.ConsentContract;
 import org.fogledger.ledger.contract.consent.Decision;
 import org.fogledger.ledger.contract.consent.DecisionRequest;
+import org.fogledger.ledger.contract.policy.EffectivePolicy;
 import org.fogledger.ledger.contract.registry.DeviceView;
+import org.fogledger.ledger.contract.sharing.SharingState;
+import java.util.Map;
 import org.fogledger.ledger.contract.registry.Legitimacy;
 import org.fogledger.ledger.contract.trace.TraceStream;
 import org.fogledger.ledger.crypto.PublicKey;
@@ -49,28 +52,33 @@ public final class ClientGatewayLedger implements GatewayLedger {
 
     @Override
     public CompletionStage<LegitimacyReading> legitimacy(String deviceId, long atLeastHeight) {
-        return legitimacy(deviceId, atLeastHeight, 1);
+        return queryAtLeast("registry/" + deviceId, "legitimacy", new byte[0], atLeastHeight, 1).thenApply(answer ->
+                new LegitimacyReading(ContractJson.read(answer.json(), Legitimacy.class, "registry legitimacy"),
+                        answer.executedHeight()));
     }
 
-    private CompletionStage<LegitimacyReading> legitimacy(String deviceId, long atLeastHeight, int attempt) {
-        return query("registry/" + deviceId, "legitimacy", new byte[0]).thenCompose(answer -> {
+    /**
+     * An answer from a validator that has executed {@code atLeastHeight}: one below it is asked again, of the next
+     * validator, a bounded number of times; a refusal fails the stage.
+     */
+    private CompletionStage<ContractHost.QueryResult> queryAtLeast(String address, String query, byte[] argument,
+                                                                  long atLeastHeight, int attempt) {
+        return query(address, query, argument).thenCompose(answer -> {
             if (!answer.ok()) {
-                return CompletableFuture.failedFuture(new LedgerClientException("registry/" + deviceId
-                        + " legitimacy: " + answer.code() + ": " + answer.text()));
+                return CompletableFuture.failedFuture(new LedgerClientException(address + " " + query + ": "
+                        + answer.code() + ": " + answer.text()));
             }
             if (answer.executedHeight() < atLeastHeight) {
                 if (attempt >= HEIGHT_ATTEMPTS) {
-                    return CompletableFuture.failedFuture(new LedgerClientException("registry/" + deviceId
-                            + " legitimacy: no validator asked had executed height " + atLeastHeight + " after "
-                            + attempt + " attempts (last answer at " + answer.executedHeight() + ")"));
+                    return CompletableFuture.failedFuture(new LedgerClientException(address + " " + query
+                            + ": no validator asked had executed height " + atLeastHeight + " after " + attempt
+                            + " attempts (last answer at " + answer.executedHeight() + ")"));
                 }
                 return CompletableFuture.supplyAsync(() -> null,
                                 CompletableFuture.delayedExecutor(HEIGHT_RETRY.toMillis(), TimeUnit.MILLISECONDS))
-                        .thenCompose(ignored -> legitimacy(deviceId, atLeastHeight, attempt + 1));
+                        .thenCompose(ignored -> queryAtLeast(address, query, argument, atLeastHeight, attempt + 1));
             }
-            return CompletableFuture.completedFuture(new LegitimacyReading(
-                    ContractJson.read(answer.json(), Legitimacy.class, "registry legitimacy"),
-                    answer.executedHeight()));
+            return CompletableFuture.completedFuture(answer);
         });
     }
 
@@ -105,6 +113,22 @@ public final class ClientGatewayLedger implements GatewayLedger {
                 ? CompletableFuture.completedFuture(ContractJson.read(answer.json(), TraceStream.class, "trace state"))
                 : CompletableFuture.failedFuture(new LedgerClientException(address + " state: " + answer.code()
                         + ": " + answer.text())));
+    }
+
+    @Override
+    public CompletionStage<EffectivePolicy> effectivePolicy(String path, long atLeastHeight) {
+        return queryAtLeast("policy/_", "effective", ContractJson.write(Map.of("path", path)), atLeastHeight, 1)
+                .thenApply(answer -> ContractJson.read(answer.json(), EffectivePolicy.class, "policy effective"));
+    }
+
+    @Override
+    public CompletionStage<SharingState> sharing(String deviceId) {
+        String address = "sharing/" + deviceId;
+        return query(address, "state", new byte[0]).thenCompose(answer -> answer.ok()
+                ? CompletableFuture.completedFuture(ContractJson.read(answer.json(), SharingState.class,
+                "sharing state"))
+                : CompletableFuture.failedFuture(new LedgerClientException(address + " state: " + answer.code()
+                + ": " + answer.text())));
     }
 
     @Override

@@ -30,13 +30,25 @@ final class DeviceSession {
     private int failedAuthentications;
     private long rateWindowStart = Long.MIN_VALUE;
     private int readingsInWindow;
+    private long minuteWindowStart = Long.MIN_VALUE;
+    private int readingsInMinute;
+    /** What is enforced for this device: refreshed when a block touches {@code policy/_}. */
+    DevicePolicy policy;
+    /** The device's place (its policy path); null when the registry gives none. */
+    final String path;
+    /** The ledger's effective policy the session's {@link #policy} was mapped from; null when none was read. */
+    org.fogledger.ledger.contract.policy.EffectivePolicy effective;
+    /** The firmware the device's hello declared (a raised minimum closes the session). */
+    String firmware = "0";
     /** A legitimacy read is under way (so notices about the device coalesce into one read). */
     boolean checking;
     /** A notice arrived while a read was under way: read again once it answers. */
     long recheckAtLeast = -1;
 
     DeviceSession(Hash sessionId, String deviceId, PublicKey deviceKey, PublicKey owner, DeviceConnection connection,
-                  long openedAtHeight) {
+                  long openedAtHeight, String path, DevicePolicy policy) {
+        this.path = path;
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.deviceKey = Objects.requireNonNull(deviceKey, "deviceKey");
@@ -46,7 +58,7 @@ final class DeviceSession {
     }
 
     /** Checks a reading's origin, freshness and rate; counts a failed authentication. */
-    ReadingOutcome check(SignedReading reading, GatewayPolicy policy, long nowMillis) {
+    ReadingOutcome check(SignedReading reading, DevicePolicy policy, long nowMillis) {
         if (!reading.deviceId().equals(deviceId)) {
             failedAuthentications++;
             return new ReadingOutcome.Refused("session " + sessionId.shortHex() + " belongs to device " + deviceId
@@ -72,11 +84,17 @@ final class DeviceSession {
             rateWindowStart = second;
             readingsInWindow = 0;
         }
-        if (readingsInWindow >= policy.maxReadingsPerSecond()) {
-            return new ReadingOutcome.Refused("rate limit: at most " + policy.maxReadingsPerSecond()
-                    + " readings per second", false);
+        long minute = Math.floorDiv(nowMillis, 60_000);
+        if (minute != minuteWindowStart) {
+            minuteWindowStart = minute;
+            readingsInMinute = 0;
+        }
+        String rate = policy.rateRefusal(readingsInWindow, readingsInMinute);
+        if (rate != null) {
+            return new ReadingOutcome.Refused(rate, false);
         }
         readingsInWindow++;
+        readingsInMinute++;
         lastSequence = reading.sequence();
         return new ReadingOutcome.Accepted();
     }

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -26,8 +28,16 @@ import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.client.ExecutedSubscription;
 import org.fogledger.ledger.contract.ContractJson;
 import org.fogledger.ledger.contract.consent.Decision;
+import org.fogledger.ledger.contract.arbitration.DecisionAction;
+import org.fogledger.ledger.contract.authority.AuthorityCommand;
 import org.fogledger.ledger.contract.consent.DecisionRequest;
+import org.fogledger.ledger.contract.policy.EffectivePolicy;
 import org.fogledger.ledger.contract.registry.DeviceView;
+import org.fogledger.ledger.contract.sharing.Session;
+import org.fogledger.ledger.contract.sharing.SessionStatus;
+import org.fogledger.ledger.contract.sharing.SharingCommand;
+import org.fogledger.ledger.contract.sharing.SharingState;
+import org.fogledger.ledger.contract.tokens.Accounts;
 import org.fogledger.ledger.contract.trace.GatewayCommand;
 import org.fogledger.ledger.contract.trace.TraceBatch;
 import org.fogledger.ledger.contract.trace.TraceContract;
@@ -49,6 +59,12 @@ import org.fogledger.ledger.validator.SubmitResult;
  * every later message of the session is refused with {@code session closed: <reason>}. Every
  * {@link GatewaySettings#recheckInterval()} all open sessions are re-read anyway, in case notices were lost. See
  * docs/GATEWAYS.md for the protocol and the bound on the delay.
+ *
+ * <p>Policies: each session enforces the {@link DevicePolicy} that {@link PolicyMapping} makes of the gateway's own
+ * policy and the ledger's effective policy at the device's place ({@code policy/_}, read at the hello, again when a
+ * notice may have touched {@code policy/_}, and at every periodic re-check). Data requests ask the policy at the
+ * device's place first (deny overrides consent). Quarantines become the site agent's {@code authority.decide} when
+ * the settings carry its key. Sharing sessions named in data requests are metered to {@code sharing/<deviceId>}.
  *
  * <p>Sessions are entries in this actor's state, not child actors: closing one is a single step on this actor's
  * thread, so no reading can slip in between the verdict and the close.
@@ -121,7 +137,25 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
     }
 
     private record HelloChecked(OpenSession open, Optional<DeviceView> device, LegitimacyReading legitimacy,
-                                Throwable failure) implements Command {
+                                EffectivePolicy effective, Throwable failure) implements Command {
+    }
+
+    /** The effective policy at {@code path} was read again (a block touched {@code policy/_}, or the re-check). */
+    private record PolicyRead(String path, EffectivePolicy effective, Throwable failure) implements Command {
+    }
+
+    private record QuarantineDecided(String deviceId, SubmitResult result, Throwable failure) implements Command {
+    }
+
+    private record Metered(SharingMeter.Report report, SubmitResult result, Throwable failure) implements Command {
+    }
+
+    private record SharingLoaded(String deviceId, String note, SharingState state, Throwable failure)
+            implements Command {
+    }
+
+    private record ServiceFailed(String deviceId, String sessionId, SubmitResult result, Throwable failure)
+            implements Command {
     }
 
     private record Rechecked(Hash sessionId, LegitimacyReading legitimacy, Throwable failure) implements Command {
@@ -129,8 +163,8 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
 
     private enum RecheckAll implements Command { INSTANCE }
 
-    private record Decided(RequestData request, long atMillis, Decision decision, Throwable failure)
-            implements Command {
+    private record Decided(RequestData request, long atMillis, Decision decision, EffectivePolicy effective,
+                           SharingState sharing, Throwable failure) implements Command {
     }
 
     private record StreamLoaded(TraceStream stream, Throwable failure) implements Command {
@@ -146,6 +180,8 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
 
     private enum AnchorNext implements Command { INSTANCE }
 
+    private static final String POLICY_ADDRESS = "policy/_";
+    private static final String AUTHORITY_ADDRESS = "authority/_";
     private static final int MAX_CLOSED_REMEMBERED = 4096;
     /** Sealed batches waiting for their anchor; beyond this, readings and data requests are refused. */
     static final int MAX_UNANCHORED_BATCHES = 256;
@@ -169,6 +205,10 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
     /** The latest height at which a notice said each registry address changed (for hellos in flight). */
     private final LinkedHashMap<String, Long> recentlyTouched = new LinkedHashMap<>(16, 0.75f, true);
     private final HeldReadings held;
+    private final SharingMeter meter;
+    /** Paths whose effective policy is being read, with the height to read again at when a notice came meanwhile. */
+    private final Map<String, Long> policyReads = new HashMap<>();
+    private long nextAgentNonce;
     private final ExecutedSubscription feed;
     private FlowTrail trail;
     private boolean anchoring;
@@ -177,6 +217,7 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
     private long failedAuthentications;
     private long noticesReceived;
     private long anchoredBatches;
+    private long unitsMetered;
 
     private Gateway(ActorContext<Command> context, TimerScheduler<Command> timers, StashBuffer<Command> stash,
                     GatewaySettings settings, GatewayLedger ledger, Clock clock, SecureRandom random) {
@@ -192,9 +233,12 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
         this.challenges = new Challenges(Math.max(1024, settings.maxSessions()),
                 settings.challengeLifetime().toMillis());
         this.held = new HeldReadings(READINGS_PER_DEVICE, Math.max(1024, settings.maxSessions()));
+        this.meter = new SharingMeter(Math.max(1024, settings.maxSessions()), settings.meterBatchUnits(),
+                Math.max(1, clock.millis()));
         // Nonces are replay guards, not an order (docs/CONSENSUS.md): starting from the clock keeps a restarted
         // gateway clear of the nonces it used before.
         this.nextNonce = clock.millis() * 1000;
+        this.nextAgentNonce = clock.millis() * 1000;
         this.feed = ledger.follow(context.messageAdapter(ExecutedBlockNotice.class, Notice::new));
         timers.startTimerWithFixedDelay(RecheckAll.INSTANCE, RecheckAll.INSTANCE, settings.recheckInterval());
         context.getSelf().tell(LoadStream.INSTANCE);
@@ -228,10 +272,12 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
                 .onMessage(EndSession.class, this::onEndSession)
                 .onMessage(RequestData.class, this::whenReady)
                 .onMessage(Decided.class, this::onDecided)
-                .onMessage(UpdatePolicy.class, update -> {
-                    policy = Objects.requireNonNull(update.policy(), "policy");
-                    return this;
-                })
+                .onMessage(UpdatePolicy.class, this::onUpdatePolicy)
+                .onMessage(PolicyRead.class, this::onPolicyRead)
+                .onMessage(QuarantineDecided.class, this::onQuarantineDecided)
+                .onMessage(Metered.class, this::onMetered)
+                .onMessage(SharingLoaded.class, this::onSharingLoaded)
+                .onMessage(ServiceFailed.class, this::onServiceFailed)
                 .onMessage(GetStatus.class, this::onGetStatus)
                 .onMessage(SealTrace.class, this::onSealTrace)
                 .onMessage(AnchorNext.class, this::anchorNext)
@@ -355,9 +401,15 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
                     + settings.maxClockSkew().toMillis() + " ms from the gateway's clock " + now);
         }
         String device = hello.deviceId();
-        context.pipeToSelf(ledger.device(device).thenCombine(ledger.legitimacy(device, 0),
-                        (view, legitimacy) -> new HelloChecked(open, view, legitimacy, null)),
-                (checked, failure) -> failure != null ? new HelloChecked(open, null, null, failure) : checked);
+        // The policy that governs the device is the one at its place, which the registry's record gives.
+        CompletionStage<HelloChecked> checked = ledger.device(device).thenCompose(view -> {
+            CompletionStage<EffectivePolicy> effective = view.isPresent() && view.get().location() != null
+                    ? ledger.effectivePolicy(view.get().location(), 0) : CompletableFuture.completedFuture(null);
+            return effective.thenCombine(ledger.legitimacy(device, 0),
+                    (policyThere, legitimacy) -> new HelloChecked(open, view, legitimacy, policyThere, null));
+        });
+        context.pipeToSelf(checked,
+                (done, failure) -> failure != null ? new HelloChecked(open, null, null, null, failure) : done);
         return this;
     }
 
@@ -365,7 +417,8 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
         OpenSession open = checked.open();
         DeviceHello hello = open.hello();
         if (checked.failure() != null) {
-            return refuse(open, "the registry could not be read: " + unwrap(checked.failure()).getMessage());
+            return refuse(open, "the registry or the policy could not be read: "
+                    + unwrap(checked.failure()).getMessage());
         }
         if (checked.device().isEmpty()) {
             return refuse(open, "device " + hello.deviceId() + " is not registered");
@@ -378,7 +431,8 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
         if (!checked.legitimacy().admitted()) {
             return refuse(open, checked.legitimacy().describe());
         }
-        String firmware = policy.firmwareRefusal(hello.firmware());
+        DevicePolicy devicePolicy = PolicyMapping.map(policy, checked.effective());
+        String firmware = devicePolicy.firmwareRefusal(hello.firmware());
         if (firmware != null) {
             return refuse(open, firmware);
         }
@@ -391,7 +445,9 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
                     + " sessions open, its limit");
         }
         DeviceSession session = new DeviceSession(hello.challenge(), hello.deviceId(), device.deviceKey(),
-                device.owner(), open.connection(), checked.legitimacy().height());
+                device.owner(), open.connection(), checked.legitimacy().height(), device.location(), devicePolicy);
+        session.firmware = hello.firmware();
+        session.effective = checked.effective();
         sessions.put(session.sessionId, session);
         sessionOfDevice.put(session.deviceId, session.sessionId);
         open.replyTo().tell(new SessionAnswer.Opened(session.sessionId));
@@ -421,18 +477,19 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
             return this;
         }
         long now = clock.millis();
-        DeviceSession.ReadingOutcome outcome = session.check(reading, policy, now);
+        DeviceSession.ReadingOutcome outcome = session.check(reading, session.policy, now);
         if (outcome instanceof DeviceSession.ReadingOutcome.Refused refused) {
             submit.replyTo().tell(new ReadingAnswer.Refused(refused.reason()));
             if (refused.failedAuthentication()) {
                 failedAuthentications++;
-                if (session.failedAuthentications() >= policy.quarantineAfterFailedAuthentications()) {
+                if (session.failedAuthentications() >= session.policy.quarantineAfter()) {
                     close(session, "quarantined: " + session.failedAuthentications() + " failed authentications");
+                    decideQuarantine(session);
                 }
             }
             return this;
         }
-        held.add(session.owner, reading);
+        held.add(session.owner, session.path, reading);
         trail.collected(reading, session.deviceKey, now);
         submit.replyTo().tell(new ReadingAnswer.Accepted(reading.sequence()));
         return anchorIfSealed();
@@ -467,6 +524,9 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
                 recheck(session, notice.height());
             }
         }
+        if (notice.mayHaveTouched(POLICY_ADDRESS)) {
+            refreshPolicies(notice.height());
+        }
         return this;
     }
 
@@ -474,6 +534,7 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
         for (DeviceSession session : List.copyOf(sessions.values())) {
             recheck(session, 0);
         }
+        refreshPolicies(0);
         return this;
     }
 
@@ -500,7 +561,9 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
             context.getLog().warn("gateway {} could not re-check device {}: {}", settings.gatewayId(),
                     session.deviceId, unwrap(rechecked.failure()).getMessage());
         } else if (!rechecked.legitimacy().admitted()) {
-            close(session, rechecked.legitimacy().describe());
+            String reason = rechecked.legitimacy().describe();
+            close(session, reason);
+            failSharingSessions(session.deviceId, reason);
             return this;
         }
         if (session.recheckAtLeast >= 0) {
@@ -536,6 +599,199 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
     }
 
     // -----------------------------------------------------------------------------------------------------------
+    // The ledger's policies: read at each open session's place, again whenever a block touches policy/_
+
+    private Behavior<Command> onUpdatePolicy(UpdatePolicy update) {
+        policy = Objects.requireNonNull(update.policy(), "policy");
+        for (DeviceSession session : List.copyOf(sessions.values())) {
+            applyPolicy(session, PolicyMapping.map(policy, session.effective));
+        }
+        return this;
+    }
+
+    /** Reads the effective policy of every open session's place, at {@code atLeastHeight} or later; one per path. */
+    private void refreshPolicies(long atLeastHeight) {
+        java.util.TreeSet<String> paths = new java.util.TreeSet<>();
+        for (DeviceSession session : sessions.values()) {
+            if (session.path != null) {
+                paths.add(session.path);
+            }
+        }
+        for (String path : paths) {
+            Long inFlight = policyReads.get(path);
+            if (inFlight != null) {
+                policyReads.put(path, Math.max(inFlight, atLeastHeight));
+                continue;
+            }
+            policyReads.put(path, -1L);
+            context.pipeToSelf(ledger.effectivePolicy(path, atLeastHeight),
+                    (effective, failure) -> new PolicyRead(path, effective, failure));
+        }
+    }
+
+    private Behavior<Command> onPolicyRead(PolicyRead read) {
+        Long again = policyReads.remove(read.path());
+        if (read.failure() != null) {
+            // The policy in force stays; the next notice or re-check reads again.
+            context.getLog().warn("gateway {} could not read the policy at {}: {}", settings.gatewayId(),
+                    read.path(), unwrap(read.failure()).getMessage());
+        } else {
+            DevicePolicy mapped = PolicyMapping.map(policy, read.effective());
+            for (DeviceSession session : List.copyOf(sessions.values())) {
+                if (read.path().equals(session.path)) {
+                    session.effective = read.effective();
+                    applyPolicy(session, mapped);
+                }
+            }
+        }
+        if (again != null && again >= 0) {
+            refreshPolicies(again);
+        }
+        return this;
+    }
+
+    /** A session under a new policy: a firmware minimum raised above the device's closes it. */
+    private void applyPolicy(DeviceSession session, DevicePolicy mapped) {
+        session.policy = mapped;
+        String firmware = mapped.firmwareRefusal(session.firmware);
+        if (firmware != null) {
+            close(session, firmware);
+        }
+    }
+
+    /** With a site agent's key, the gateway's quarantine becomes the agent's decision on the ledger. */
+    private void decideQuarantine(DeviceSession session) {
+        if (settings.agentKey() == null) {
+            context.getLog().info("gateway {} has no agent key: the quarantine of {} stays local",
+                    settings.gatewayId(), session.deviceId);
+            return;
+        }
+        String note = "gateway " + settings.gatewayId() + ": " + session.failedAuthentications()
+                + " failed authentications (threshold " + session.policy.quarantineAfter() + ", "
+                + session.policy.quarantineSource() + ")";
+        if (note.length() > 280) {
+            note = note.substring(0, 280);
+        }
+        Transaction decide = Transaction.sign(settings.agentKey(), settings.chainId(), nextAgentNonce++,
+                AUTHORITY_ADDRESS, "decide", ContractJson.write(new AuthorityCommand.Decide(session.deviceId,
+                        DecisionAction.QUARANTINE, note)));
+        String deviceId = session.deviceId;
+        context.pipeToSelf(ledger.submit(decide),
+                (result, failure) -> new QuarantineDecided(deviceId, result, failure));
+    }
+
+    private Behavior<Command> onQuarantineDecided(QuarantineDecided decided) {
+        if (decided.failure() == null && decided.result() instanceof SubmitResult.Committed committed
+                && committed.receipt().status() == ReceiptStatus.COMMITTED_OK) {
+            context.getLog().info("gateway {}: quarantine of {} decided on the ledger", settings.gatewayId(),
+                    decided.deviceId());
+        } else {
+            // Not retried: the session is closed anyway, and a failed decision is the agent's to make again.
+            context.getLog().warn("gateway {}: the quarantine decision for {} was not committed: {}",
+                    settings.gatewayId(), decided.deviceId(), decided.failure() != null
+                            ? unwrap(decided.failure()).toString() : describe(decided.result()));
+        }
+        return this;
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Metering sharing sessions: delivered readings are units, reported to sharing/<deviceId>
+
+    private void report(SharingMeter.Report report) {
+        Transaction meterTx = Transaction.sign(settings.key(), settings.chainId(), nextNonce++,
+                "sharing/" + report.deviceId(), "meter", ContractJson.write(new SharingCommand.Meter(
+                        report.sessionId(), report.units(), report.reportSeq())));
+        context.pipeToSelf(ledger.submit(meterTx), (result, failure) -> new Metered(report, result, failure));
+    }
+
+    private Behavior<Command> onMetered(Metered metered) {
+        SharingMeter.Report report = metered.report();
+        if (metered.failure() == null && metered.result() instanceof SubmitResult.Committed committed) {
+            meter.settled(report);
+            if (committed.receipt().status() == ReceiptStatus.COMMITTED_OK) {
+                unitsMetered += report.units();
+            } else {
+                // The contract refused it (session ended or expired, not this gateway's): it will not accept later.
+                context.getLog().warn("gateway {}: sharing/{} refused {} units of session {}: {}",
+                        settings.gatewayId(), report.deviceId(), report.units(), report.sessionId(),
+                        describe(committed));
+            }
+            return this;
+        }
+        // Not committed: the units go into the next report (a fresh sequence, so no replay is refused).
+        meter.restore(report);
+        return this;
+    }
+
+    /** The device was blocked: its open sharing sessions that name this gateway end as failed, usage reported first. */
+    private void failSharingSessions(String deviceId, String reason) {
+        context.pipeToSelf(ledger.sharing(deviceId),
+                (state, failure) -> new SharingLoaded(deviceId, reason, state, failure));
+    }
+
+    private Behavior<Command> onSharingLoaded(SharingLoaded loaded) {
+        if (loaded.failure() != null) {
+            context.getLog().warn("gateway {} could not read sharing/{} to end its sessions: {}",
+                    settings.gatewayId(), loaded.deviceId(), unwrap(loaded.failure()).getMessage());
+            return this;
+        }
+        String note = "gateway " + settings.gatewayId() + " closed the device's session: " + loaded.note();
+        if (note.length() > 200) {
+            note = note.substring(0, 200);
+        }
+        for (Session open : loaded.state().open().values()) {
+            if (open.status() != SessionStatus.OPEN || !open.gateways().contains(settings.key().publicKey())) {
+                continue;
+            }
+            SharingMeter.Report pending = meter.drain(loaded.deviceId(), open.id());
+            if (pending != null) {
+                // The session ends here: its budget is no longer asked about, so nothing waits for the answer.
+                meter.settled(pending);
+            }
+            Transaction failed = Transaction.sign(settings.key(), settings.chainId(),
+                    pending == null ? nextNonce++ : nextNonce + 1, "sharing/" + loaded.deviceId(),
+                    "service-failed", ContractJson.write(new SharingCommand.ServiceFailed(open.id(), note)));
+            CompletionStage<SubmitResult> done;
+            if (pending != null) {
+                // The owner is paid for what was delivered before the refund: the report goes first.
+                Transaction meterTx = Transaction.sign(settings.key(), settings.chainId(), nextNonce,
+                        "sharing/" + loaded.deviceId(), "meter", ContractJson.write(new SharingCommand.Meter(
+                                pending.sessionId(), pending.units(), pending.reportSeq())));
+                nextNonce += 2;
+                done = ledger.submit(meterTx).handle((result, failure) -> null)
+                        .thenCompose(ignored -> ledger.submit(failed));
+            } else {
+                done = ledger.submit(failed);
+            }
+            String sessionId = open.id();
+            context.pipeToSelf(done,
+                    (result, failure) -> new ServiceFailed(loaded.deviceId(), sessionId, result, failure));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onServiceFailed(ServiceFailed failed) {
+        if (failed.failure() == null && failed.result() instanceof SubmitResult.Committed committed
+                && committed.receipt().status() == ReceiptStatus.COMMITTED_OK) {
+            context.getLog().info("gateway {}: sharing session {} of {} ended as failed", settings.gatewayId(),
+                    failed.sessionId(), failed.deviceId());
+        } else {
+            context.getLog().warn("gateway {}: service-failed for session {} of {} not committed: {}",
+                    settings.gatewayId(), failed.sessionId(), failed.deviceId(), failed.failure() != null
+                            ? unwrap(failed.failure()).toString() : describe(failed.result()));
+        }
+        return this;
+    }
+
+    private static String describe(SubmitResult result) {
+        if (result instanceof SubmitResult.Committed committed) {
+            return committed.receipt().resultCode() + " " + new String(committed.receipt().result(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return String.valueOf(result);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
     // Data to third parties: only on the owner's consent
 
     private Behavior<Command> onRequestData(RequestData message) {
@@ -549,8 +805,20 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
         long now = clock.millis();
         DecisionRequest question = new DecisionRequest(request.deviceId(), request.dataClass(), request.action(),
                 request.purpose(), request.recipient(), now);
-        context.pipeToSelf(ledger.decide(owner, question),
-                (decision, failure) -> new Decided(message, now, decision, failure));
+        String path = held.path(request.deviceId());
+        // The newest committed policy at the device's place, asked at every request: no cache to go stale.
+        CompletionStage<EffectivePolicy> effective = path == null ? CompletableFuture.completedFuture(null)
+                : ledger.effectivePolicy(path, 0);
+        CompletionStage<SharingState> sharing = request.sharingSessionId() == null
+                ? CompletableFuture.completedFuture(null) : ledger.sharing(request.deviceId());
+        record Facts(Decision decision, EffectivePolicy effective) {
+        }
+        CompletionStage<Decided> decided = ledger.decide(owner, question)
+                .thenCombine(effective, Facts::new)
+                .thenCombine(sharing, (facts, state) -> new Decided(message, now, facts.decision(),
+                        facts.effective(), state, null));
+        context.pipeToSelf(decided, (done, failure) -> failure != null
+                ? new Decided(message, now, null, null, null, failure) : done);
         return this;
     }
 
@@ -559,10 +827,18 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
         ActorRef<DataAnswer> replyTo = decided.request().replyTo();
         long now = clock.millis();
         if (decided.failure() != null) {
-            String reason = "the consent decision point could not be read: "
+            String reason = "the consent decision point, the policy or the sharing session could not be read: "
                     + unwrap(decided.failure()).getMessage();
             trail.denied(request, reason, null, now);
             replyTo.tell(new DataAnswer.Denied(reason));
+            return anchorIfSealed();
+        }
+        // Deny overrides: a policy that denies the purpose or the recipient wins over any consent.
+        String policyRefusal = PolicyMapping.map(policy, decided.effective()).sharingRefusal(request.purpose(),
+                request.recipient());
+        if (policyRefusal != null) {
+            trail.denied(request, policyRefusal, null, now);
+            replyTo.tell(new DataAnswer.Denied(policyRefusal));
             return anchorIfSealed();
         }
         Decision decision = decided.decision();
@@ -571,12 +847,65 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
             replyTo.tell(new DataAnswer.Denied(decision.reason()));
             return anchorIfSealed();
         }
+        String sessionRefusal = request.sharingSessionId() == null ? null
+                : sharingRefusal(request, decided.sharing());
+        if (sessionRefusal != null) {
+            trail.denied(request, sessionRefusal, decision.consentId(), now);
+            replyTo.tell(new DataAnswer.Denied(sessionRefusal));
+            return anchorIfSealed();
+        }
         List<SignedReading> readings = held.of(request.deviceId(), request.dataClass());
+        if (request.sharingSessionId() != null) {
+            // No more units than the escrow pays for: the ledger's paid units and this gateway's unreported ones.
+            Session paidFor = decided.sharing().session(request.sharingSessionId());
+            long left = paidFor.unitsBudget() - paidFor.unitsPaid() - paidFor.unitsOverrun()
+                    - meter.outstanding(request.deviceId(), request.sharingSessionId());
+            if (left <= 0) {
+                String reason = "sharing session '" + request.sharingSessionId() + "' has used its budget of "
+                        + paidFor.unitsBudget() + " units";
+                trail.denied(request, reason, decision.consentId(), now);
+                replyTo.tell(new DataAnswer.Denied(reason));
+                return anchorIfSealed();
+            }
+            if (readings.size() > left) {
+                readings = List.copyOf(readings.subList(readings.size() - (int) left, readings.size()));
+            }
+        }
         for (SignedReading reading : readings) {
             trail.shared(reading, request, decision.consentId(), now);
         }
+        if (request.sharingSessionId() != null && !readings.isEmpty()) {
+            if (!meter.hasRoomFor(request.deviceId(), request.sharingSessionId())) {
+                meter.drainAll().forEach(this::report);
+            }
+            SharingMeter.Report due = meter.count(request.deviceId(), request.sharingSessionId(), readings.size());
+            if (due != null) {
+                report(due);
+            }
+        }
         replyTo.tell(new DataAnswer.Delivered(readings, decision.consentId()));
         return anchorIfSealed();
+    }
+
+    /** Null when the sharing session lets this recipient be served here; else why not. */
+    private String sharingRefusal(DataRequest request, SharingState state) {
+        Session session = state.session(request.sharingSessionId());
+        String id = request.sharingSessionId();
+        if (session == null) {
+            return "sharing/" + request.deviceId() + " has no session '" + id + "'";
+        }
+        if (session.status() != SessionStatus.OPEN) {
+            return "sharing session '" + id + "' is " + session.status().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (!session.gateways().contains(settings.key().publicKey())) {
+            return "sharing session '" + id + "' does not name gateway " + settings.gatewayId()
+                    + " to meter it";
+        }
+        if (!session.consumer().equals(Accounts.of(request.recipient().key()))) {
+            return "sharing session '" + id + "' is paid by " + session.consumer() + ", not by the recipient "
+                    + Accounts.of(request.recipient().key());
+        }
+        return null;
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -586,6 +915,7 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
         if (trail != null) {
             trail.seal();
         }
+        meter.drainAll().forEach(this::report);
         return anchorIfSealed();
     }
 
@@ -633,11 +963,16 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
 
     private Behavior<Command> onGetStatus(GetStatus get) {
         TreeMap<String, String> open = new TreeMap<>();
-        sessions.values().forEach(session -> open.put(session.deviceId, session.sessionId.hex()));
+        TreeMap<String, List<String>> policies = new TreeMap<>();
+        sessions.values().forEach(session -> {
+            open.put(session.deviceId, session.sessionId.hex());
+            policies.put(session.deviceId, session.policy.policies());
+        });
         get.replyTo().tell(new GatewayStatus(settings.gatewayId(), open, closedSessions, failedAuthentications,
                 noticesReceived, trail == null ? 0 : trail.nextSequence(), trail == null ? 0 : trail.pending(),
                 trail == null ? 0 : trail.awaitingAnchor(), anchoredBatches,
-                trail == null ? List.of() : new ArrayList<>(trail.recent())));
+                trail == null ? List.of() : new ArrayList<>(trail.recent()), unitsMetered, meter.pendingUnits(),
+                policies));
         return this;
     }
 

@@ -7,7 +7,9 @@ import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.client.ExecutedSubscription;
 import org.fogledger.ledger.contract.consent.Decision;
 import org.fogledger.ledger.contract.consent.DecisionRequest;
+import org.fogledger.ledger.contract.policy.EffectivePolicy;
 import org.fogledger.ledger.contract.registry.DeviceView;
+import org.fogledger.ledger.contract.sharing.SharingState;
 import org.fogledger.ledger.contract.trace.TraceStream;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.validator.ExecutedBlockNotice;
@@ -30,6 +32,15 @@ public interface GatewayLedger {
 
     /** The state of trace stream {@code trace/<streamId>}. */
     CompletionStage<TraceStream> traceStream(String streamId);
+
+    /**
+     * The effective policy at {@code path} ({@code policy/_}, query {@code effective}), read at a height of at least
+     * {@code atLeastHeight}.
+     */
+    CompletionStage<EffectivePolicy> effectivePolicy(String path, long atLeastHeight);
+
+    /** The device's sharing instance ({@code sharing/<deviceId>}, query {@code state}). */
+    CompletionStage<SharingState> sharing(String deviceId);
 
     CompletionStage<SubmitResult> submit(Transaction transaction);
 

@@ -3,7 +3,8 @@ package org.fogledger.agents.gateway;
 import java.util.Objects;
 
 /**
- * What a gateway enforces on its own, beside the registry's verdict: the oldest firmware it lets in, how many failed
+ * What a gateway enforces on its own, beside the registry's verdict and the ledger's policies (with which
+ * {@link PolicyMapping} combines it, the stricter winning): the oldest firmware it lets in, how many failed
  * authentications (forged or replayed readings) it tolerates in one session before it quarantines the device, and
  * how many readings per second a device may send.
  *

@@ -19,11 +19,15 @@ import org.fogledger.ledger.crypto.KeyPair;
  * @param maxClockSkew      how far a hello's time may be from the gateway's clock
  * @param maxSessions       open sessions at most
  * @param traceBatchSize    records per anchored batch (a batch is also sealed every {@code traceSealInterval})
- * @param traceSealInterval how often pending trace records are sealed and anchored
+ * @param traceSealInterval how often pending trace records are sealed and anchored (and metered usage reported)
+ * @param agentKey          the key of the site agent the gateway acts for, or null: with it, a device quarantined
+ *                          for failed authentications is also reported as an {@code authority.decide quarantine}
+ * @param meterBatchUnits   delivered units of one sharing session reported at once (else every seal interval)
  */
 public record GatewaySettings(String gatewayId, String chainId, KeyPair key, GatewayPolicy policy,
                               Duration recheckInterval, Duration challengeLifetime, Duration maxClockSkew,
-                              int maxSessions, int traceBatchSize, Duration traceSealInterval) {
+                              int maxSessions, int traceBatchSize, Duration traceSealInterval,
+                              KeyPair agentKey, int meterBatchUnits) {
 
     public GatewaySettings {
         Objects.requireNonNull(gatewayId, "gatewayId");
@@ -41,22 +45,43 @@ public record GatewaySettings(String gatewayId, String chainId, KeyPair key, Gat
         if (traceBatchSize < 1 || traceBatchSize > 4096) {
             throw new IllegalArgumentException("traceBatchSize must be in 1..4096, got " + traceBatchSize);
         }
+        if (meterBatchUnits < 1 || meterBatchUnits > 1_000_000) {
+            throw new IllegalArgumentException("meterBatchUnits must be in 1..1000000, got " + meterBatchUnits);
+        }
     }
 
-    /** Re-check every 5 s, challenges good for 30 s, 60 s of clock skew, 10,000 sessions, batches of 64 or 2 s. */
+    /**
+     * Re-check every 5 s, challenges good for 30 s, 60 s of clock skew, 10,000 sessions, batches of 64 or 2 s, no
+     * agent key, usage reported every 100 units.
+     */
     public static GatewaySettings defaults(String gatewayId, String chainId, KeyPair key) {
         return new GatewaySettings(gatewayId, chainId, key, GatewayPolicy.defaults(), Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(60), 10_000, 64, Duration.ofSeconds(2));
+                Duration.ofSeconds(30), Duration.ofSeconds(60), 10_000, 64, Duration.ofSeconds(2), null, 100);
     }
 
     public GatewaySettings withPolicy(GatewayPolicy newPolicy) {
         return new GatewaySettings(gatewayId, chainId, key, newPolicy, recheckInterval, challengeLifetime,
-                maxClockSkew, maxSessions, traceBatchSize, traceSealInterval);
+                maxClockSkew, maxSessions, traceBatchSize, traceSealInterval, agentKey, meterBatchUnits);
     }
 
     public GatewaySettings withRecheckInterval(Duration interval) {
         return new GatewaySettings(gatewayId, chainId, key, policy, interval, challengeLifetime, maxClockSkew,
-                maxSessions, traceBatchSize, traceSealInterval);
+                maxSessions, traceBatchSize, traceSealInterval, agentKey, meterBatchUnits);
+    }
+
+    public GatewaySettings withAgentKey(KeyPair siteAgent) {
+        return new GatewaySettings(gatewayId, chainId, key, policy, recheckInterval, challengeLifetime,
+                maxClockSkew, maxSessions, traceBatchSize, traceSealInterval, siteAgent, meterBatchUnits);
+    }
+
+    public GatewaySettings withTraceSealInterval(Duration interval) {
+        return new GatewaySettings(gatewayId, chainId, key, policy, recheckInterval, challengeLifetime,
+                maxClockSkew, maxSessions, traceBatchSize, interval, agentKey, meterBatchUnits);
+    }
+
+    public GatewaySettings withMeterBatchUnits(int units) {
+        return new GatewaySettings(gatewayId, chainId, key, policy, recheckInterval, challengeLifetime,
+                maxClockSkew, maxSessions, traceBatchSize, traceSealInterval, agentKey, units);
     }
 
     private static void positive(Duration duration, String field) {

@@ -16,9 +16,13 @@ import org.fogledger.ledger.contract.trace.TraceRecord;
  * @param traceAwaitingAnchor   sealed batches not yet anchored
  * @param anchoredBatches       batches this gateway anchored since it started
  * @param recentTrace           the last records, oldest first (at most 64)
+ * @param unitsMetered          sharing units reported and accepted by the ledger since it started
+ * @param unitsPending          sharing units delivered and not yet reported
+ * @param sessionPolicies       device id to the ledger policies enforced on its open session
  */
 public record GatewayStatus(String gatewayId, SortedMap<String, String> openSessions, long closedSessions,
                             long failedAuthentications, long noticesReceived, long traceNextSequence,
                             int tracePending, int traceAwaitingAnchor, long anchoredBatches,
-                            List<TraceRecord> recentTrace) {
+                            List<TraceRecord> recentTrace, long unitsMetered, long unitsPending,
+                            SortedMap<String, List<String>> sessionPolicies) {
 }

@@ -16,7 +16,7 @@ import org.fogledger.ledger.crypto.PublicKey;
  * Readings outlive the session that brought them. Plain state, confined to the gateway actor.
  */
 final class HeldReadings {
-    private record Held(PublicKey owner, Deque<SignedReading> readings) {
+    private record Held(PublicKey owner, String path, Deque<SignedReading> readings) {
     }
 
     private final int perDevice;
@@ -28,8 +28,9 @@ final class HeldReadings {
         this.devices = devices;
     }
 
-    void add(PublicKey owner, SignedReading reading) {
-        Held held = byDevice.computeIfAbsent(reading.deviceId(), id -> new Held(owner, new ArrayDeque<>()));
+    /** @param path the device's place when the reading came in (its policies govern the data); may be null */
+    void add(PublicKey owner, String path, SignedReading reading) {
+        Held held = byDevice.computeIfAbsent(reading.deviceId(), id -> new Held(owner, path, new ArrayDeque<>()));
         held.readings().addLast(reading);
         while (held.readings().size() > perDevice) {
             held.readings().removeFirst();
@@ -45,6 +46,12 @@ final class HeldReadings {
     PublicKey owner(String deviceId) {
         Held held = byDevice.get(deviceId);
         return held == null ? null : held.owner();
+    }
+
+    /** The device's place when its readings came in; null when unknown or none held. */
+    String path(String deviceId) {
+        Held held = byDevice.get(deviceId);
+        return held == null ? null : held.path();
     }
 
     /** The held readings of the device of that data class (compared by system and code), oldest first. */

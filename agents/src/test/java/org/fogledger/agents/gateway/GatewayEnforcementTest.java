@@ -290,6 +290,17 @@ class GatewayEnforcementTest {
             }
 
             @Override
+            public CompletionStage<org.fogledger.ledger.contract.policy.EffectivePolicy> effectivePolicy(
+                    String path, long atLeastHeight) {
+                return real.effectivePolicy(path, atLeastHeight);
+            }
+
+            @Override
+            public CompletionStage<org.fogledger.ledger.contract.sharing.SharingState> sharing(String deviceId) {
+                return real.sharing(deviceId);
+            }
+
+            @Override
             public CompletionStage<SubmitResult> submit(Transaction transaction) {
                 return real.submit(transaction);
             }

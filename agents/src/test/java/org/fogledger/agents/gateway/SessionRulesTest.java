@@ -66,8 +66,8 @@ class SessionRulesTest {
     @Test
     void readingsMustBeSignedByTheDeviceFreshAndWithinTheRate() {
         DeviceSession session = new DeviceSession(CHALLENGE, "dev-1", DEVICE.publicKey(), KeyPair.generate()
-                .publicKey(), reason -> { }, 1);
-        GatewayPolicy policy = GatewayPolicy.defaults().withMaxReadingsPerSecond(2);
+                .publicKey(), reason -> { }, 1, null, DevicePolicy.local(GatewayPolicy.defaults()));
+        DevicePolicy policy = DevicePolicy.local(GatewayPolicy.defaults().withMaxReadingsPerSecond(2));
 
         assertInstanceOf(DeviceSession.ReadingOutcome.Accepted.class, session.check(reading(DEVICE, 0), policy, 0));
         refused(session.check(reading(DEVICE, 0), policy, 1), "a replayed reading", true);
