@@ -203,7 +203,7 @@ public final class MqttDevice implements AutoCloseable {
     public void close() {
         try {
             if (client.isConnected()) {
-                client.disconnect().waitForCompletion(5_000);
+                client.disconnect(500).waitForCompletion(5_000);
             }
             client.close(true);
         } catch (MqttException e) {

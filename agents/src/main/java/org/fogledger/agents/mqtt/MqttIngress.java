@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -58,6 +61,8 @@ public final class MqttIngress implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong publishFailures = new AtomicLong();
+    /** Connected and subscribed: the ingress hears devices. */
+    private final AtomicBoolean listening = new AtomicBoolean();
 
     private MqttIngress(MqttSettings settings, ActorRef<Gateway.Command> gateway, Scheduler scheduler)
             throws MqttException {
@@ -105,6 +110,7 @@ public final class MqttIngress implements AutoCloseable {
         // The first subscription is awaited, so devices are heard once start returns; reconnections subscribe in
         // connectComplete.
         client.subscribe(filters(), qualities()).waitForCompletion(settings.connectTimeout().toMillis());
+        listening.set(true);
         LOG.info("MQTT ingress {} connected to {}: subscribed to {}/devices/+/...", settings.clientId(),
                 settings.uri(), topics.prefix());
     }
@@ -129,14 +135,15 @@ public final class MqttIngress implements AutoCloseable {
 
     public MqttIngressStats stats() {
         return new MqttIngressStats(received.get(), refused.get(), forwarded.get(), publishFailures.get(),
-                client.isConnected());
+                listening.get() && client.isConnected());
     }
 
     @Override
     public void close() {
         try {
             if (client.isConnected()) {
-                client.disconnect().waitForCompletion(settings.connectTimeout().toMillis());
+                // A short quiesce: answers still in flight are not worth holding a shutdown for.
+                client.disconnect(1_000).waitForCompletion(settings.connectTimeout().toMillis());
             }
         } catch (MqttException e) {
             LOG.warn("MQTT ingress {}: disconnect failed: {}", settings.clientId(), e.toString());
@@ -157,8 +164,20 @@ public final class MqttIngress implements AutoCloseable {
             }
             try {
                 // Must not wait here: this runs on the client's thread, which the subscription's answer needs.
-                client.subscribe(filters(), qualities());
-                LOG.info("MQTT ingress {} reconnected to {}: subscribed again", settings.clientId(), serverUri);
+                client.subscribe(filters(), qualities(), null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        listening.set(true);
+                        LOG.info("MQTT ingress {} reconnected to {}: subscribed again", settings.clientId(),
+                                serverUri);
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable failure) {
+                        LOG.error("MQTT ingress {}: cannot subscribe after reconnecting to {}: {}",
+                                settings.clientId(), serverUri, String.valueOf(failure));
+                    }
+                });
             } catch (MqttException e) {
                 LOG.error("MQTT ingress {}: cannot subscribe after reconnecting to {}: {}", settings.clientId(),
                         serverUri, e.toString());
@@ -167,6 +186,7 @@ public final class MqttIngress implements AutoCloseable {
 
         @Override
         public void connectionLost(Throwable cause) {
+            listening.set(false);
             LOG.warn("MQTT ingress {} lost the broker {} (reconnecting): {}", settings.clientId(), settings.uri(),
                     String.valueOf(cause));
         }

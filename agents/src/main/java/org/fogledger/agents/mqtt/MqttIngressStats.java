@@ -8,7 +8,7 @@ package org.fogledger.agents.mqtt;
  *                       each answered on the device's errors topic
  * @param forwarded      hellos, readings and status reports handed to the gateway
  * @param publishFailures publications the client could not even queue (broker gone and buffer full)
- * @param connected      whether the client is connected to the broker now
+ * @param connected      whether the ingress hears devices now: connected to the broker and subscribed
  */
 public record MqttIngressStats(long received, long refused, long forwarded, long publishFailures,
                                boolean connected) {
