@@ -56,6 +56,7 @@ public final class MqttIngress implements AutoCloseable {
     private final MqttTopics topics;
     private final ActorRef<Gateway.Command> gateway;
     private final Scheduler scheduler;
+    private final TopicBinding binding;
     private final MqttAsyncClient client;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -64,12 +65,13 @@ public final class MqttIngress implements AutoCloseable {
     /** Connected and subscribed: the ingress hears devices. */
     private final AtomicBoolean listening = new AtomicBoolean();
 
-    private MqttIngress(MqttSettings settings, ActorRef<Gateway.Command> gateway, Scheduler scheduler)
-            throws MqttException {
+    private MqttIngress(MqttSettings settings, ActorRef<Gateway.Command> gateway, Scheduler scheduler,
+                        TopicBinding binding) throws MqttException {
         this.settings = settings;
         this.topics = new MqttTopics(settings.topicPrefix());
         this.gateway = gateway;
         this.scheduler = scheduler;
+        this.binding = binding;
         // In memory: Paho's default persistence writes files into the working directory.
         this.client = new MqttAsyncClient(settings.uri(), settings.clientId(), new MemoryPersistence());
     }
@@ -79,11 +81,17 @@ public final class MqttIngress implements AutoCloseable {
      * the broker if the first connection fails (later losses are reconnected).
      */
     public static MqttIngress start(MqttSettings settings, ActorRef<Gateway.Command> gateway, Scheduler scheduler) {
+        return start(settings, gateway, scheduler, TopicBinding.STRICT);
+    }
+
+    static MqttIngress start(MqttSettings settings, ActorRef<Gateway.Command> gateway, Scheduler scheduler,
+                             TopicBinding binding) {
+        Objects.requireNonNull(binding, "binding");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(scheduler, "scheduler");
         try {
-            MqttIngress ingress = new MqttIngress(settings, gateway, scheduler);
+            MqttIngress ingress = new MqttIngress(settings, gateway, scheduler, binding);
             ingress.connect();
             return ingress;
         } catch (MqttException e) {
@@ -260,9 +268,9 @@ public final class MqttIngress implements AutoCloseable {
             refuse(deviceId, MqttTopics.Kind.HELLO, e.getMessage());
             return;
         }
-        if (!hello.deviceId().equals(deviceId)) {
-            refuse(deviceId, MqttTopics.Kind.HELLO, "topic names device '" + deviceId + "' but the hello is for "
-                    + "device '" + hello.deviceId() + "'");
+        String misplaced = binding.refusal(deviceId, hello.deviceId(), "hello");
+        if (misplaced != null) {
+            refuse(deviceId, MqttTopics.Kind.HELLO, misplaced);
             return;
         }
         forwarded.incrementAndGet();
@@ -292,9 +300,9 @@ public final class MqttIngress implements AutoCloseable {
             refuse(deviceId, kind, e.getMessage());
             return;
         }
-        if (!reading.deviceId().equals(deviceId)) {
-            refuse(deviceId, kind, "topic names device '" + deviceId + "' but the reading is for device '"
-                    + reading.deviceId() + "'");
+        String misplaced = binding.refusal(deviceId, reading.deviceId(), "reading");
+        if (misplaced != null) {
+            refuse(deviceId, kind, misplaced);
             return;
         }
         boolean status = STATUS_SYSTEM.equals(reading.dataClass().system());

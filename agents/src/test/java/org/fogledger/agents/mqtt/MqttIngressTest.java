@@ -159,6 +159,30 @@ class MqttIngressTest {
         assertFalse(status().openSessions().containsKey("mq-dev-elsewhere"));
     }
 
+    /**
+     * The planted bug: an ingress without the topic binding hands the misplaced hello to the gateway, which opens
+     * the real device's session, and announces it on the other device's topic.
+     */
+    @Test
+    void anIngressWithoutTheTopicBindingOpensASessionAnnouncedOnTheWrongDevicesTopic() throws Exception {
+        KeyPair deviceKey = KeyPair.generate();
+        bringIntoService("mq-dev-unbound", deviceKey, KeyPair.generate());
+        String prefix = PREFIX + "-unbound";
+        TopicBinding none = (topicDeviceId, signedDeviceId, what) -> null;
+        try (MqttIngress unbound = MqttIngress.start(MqttSettings.defaults(BROKER, "fogledger-gateway-" + prefix,
+                prefix), gateway, system.scheduler(), none);
+             MqttDevice real = MqttDevice.connect(BROKER, prefix, "mq-dev-unbound", deviceKey, WAIT);
+             MqttDevice elsewhere = MqttDevice.connect(BROKER, prefix, "mq-dev-unbound-other", deviceKey, WAIT)) {
+            GatewayMessage.Challenge challenge = real.requestChallenge(WAIT);
+            elsewhere.sendHello(DeviceHello.sign(deviceKey, "mq-dev-unbound", challenge.gatewayId(),
+                    challenge.challenge(), System.currentTimeMillis(), "1.0.0"));
+
+            GatewayMessage.Session misplaced = elsewhere.awaitSession(challenge.challenge(), answer -> true, WAIT);
+            assertTrue(misplaced.is(GatewayMessage.Session.OPENED), misplaced::toString);
+            assertEquals(challenge.challenge().hex(), status().openSessions().get("mq-dev-unbound"));
+        }
+    }
+
     @Test
     void anUnregisteredDeviceIsRefused() throws Exception {
         try (MqttDevice device = device("mq-dev-nobody", KeyPair.generate())) {
