@@ -3,6 +3,7 @@ package org.fogledger.agents.mqtt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,6 +11,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -35,12 +37,17 @@ class MqttIngressReconnectTest {
     static Path dir;
 
     private static int port;
+    private static Path mosquitto;
     private static Process broker;
 
     @BeforeAll
     static void findMosquitto() throws IOException {
-        Path binary = Path.of("/usr/sbin/mosquitto");
-        Assumptions.assumeTrue(Files.isExecutable(binary), "needs the mosquitto broker binary at " + binary);
+        // On PATH, or where Debian puts it (sbin, often not on a user's PATH).
+        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin"
+                + File.pathSeparator + "/usr/local/sbin";
+        mosquitto = Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, "mosquitto")).filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(mosquitto != null, "needs the mosquitto broker binary on PATH or in /usr/sbin");
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
@@ -101,7 +108,7 @@ class MqttIngressReconnectTest {
     private static void startBroker() throws Exception {
         Path config = dir.resolve("mosquitto.conf");
         Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        broker = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString())
+        broker = new ProcessBuilder(mosquitto.toString(), "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
