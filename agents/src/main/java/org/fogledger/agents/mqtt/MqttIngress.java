@@ -90,11 +90,15 @@ public final class MqttIngress implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(scheduler, "scheduler");
+        MqttIngress ingress = null;
         try {
-            MqttIngress ingress = new MqttIngress(settings, gateway, scheduler, binding);
+            ingress = new MqttIngress(settings, gateway, scheduler, binding);
             ingress.connect();
             return ingress;
         } catch (MqttException e) {
+            if (ingress != null) {
+                ingress.close();
+            }
             throw new IllegalStateException("MQTT ingress cannot connect to " + settings.uri() + " as '"
                     + settings.clientId() + "': " + e.getMessage() + " (reason " + e.getReasonCode() + ")", e);
         }

@@ -81,6 +81,22 @@ class MqttIngressReconnectTest {
         }
     }
 
+    @Test
+    void anIngressThatCannotReachItsBrokerSaysWhichBroker() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        String uri = "tcp://127.0.0.1:" + closed;
+        TestProbe<Gateway.Command> gateway = testKit.createTestProbe(Gateway.Command.class);
+
+        IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> MqttIngress.start(new MqttSettings(uri, "nobody-home", "fl-reconnect", 1, 32768, WAIT,
+                        Duration.ofSeconds(2)), gateway.ref(), testKit.system().scheduler()));
+        assertTrue(failure.getMessage().startsWith("MQTT ingress cannot connect to " + uri + " as 'nobody-home'"),
+                failure.getMessage());
+    }
+
     /** A device asks for a challenge; the probe answers as the gateway would; the device gets it. */
     private static String challengeRoundTrip(String uri, TestProbe<Gateway.Command> gateway, String deviceId)
             throws Exception {
