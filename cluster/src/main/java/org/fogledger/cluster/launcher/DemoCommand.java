@@ -317,7 +317,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         Set<String> hashesAtMin = new java.util.HashSet<>();
         for (ValidatorNode node : nodes) {
+            // A validator answers from its durable chain, which may trail what it committed by a write or two.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             var hashes = node.committedHashes(min, 1).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            while (hashes.hashes().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                hashes = node.committedHashes(min, 1).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            }
             hashesAtMin.add(hashes.hashes().isEmpty() ? "?" : hashes.hashes().get(0).shortHex());
         }
         out.println();

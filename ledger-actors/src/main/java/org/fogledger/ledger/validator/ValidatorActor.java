@@ -185,7 +185,9 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private record StoredBlocksRead(PublicKey peer, List<ChainedBlock> chain, Throwable failure) implements Command {
     }
 
-    private record HashesRead(GetCommittedHashes query, List<Hash> hashes, Throwable failure) implements Command {
+    /** The store's answer to {@code query}, with the durable committed height when it was asked. */
+    private record HashesRead(GetCommittedHashes query, long durableHeight, List<Hash> hashes, Throwable failure)
+            implements Command {
     }
 
     /** The contract host, starting or restarting, asks for the committed blocks after its checkpoint. */
@@ -608,10 +610,16 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         return Effect().none();
     }
 
-    private Effect<ValidatorEvent, ValidatorState> onGetCommittedHashes(GetCommittedHashes get) {
+    /**
+     * Answers from the committed-block store, as of the journal's committed height when asked: the core commits in
+     * memory before the store and the journal have the block, so its height may name blocks the store cannot show
+     * yet, and blocks committed while the store is read must not make the answer's height and hashes disagree.
+     */
+    private Effect<ValidatorEvent, ValidatorState> onGetCommittedHashes(ValidatorState state, GetCommittedHashes get) {
         int max = Math.max(0, Math.min(get.max(), MAX_HASHES_PER_QUERY));
+        long durable = state.committedHeight();
         context.pipeToSelf(archive.hashesFrom(get.fromHeight(), max),
-                (hashes, failure) -> new HashesRead(get, hashes, failure));
+                (hashes, failure) -> new HashesRead(get, durable, hashes, failure));
         return Effect().none();
     }
 
@@ -619,8 +627,11 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         if (read.failure() != null) {
             context.getLog().warn("cannot read committed hashes: {}", read.failure().toString());
         }
-        read.query().replyTo().tell(new CommittedHashes(read.query().fromHeight(),
-                read.failure() == null ? read.hashes() : List.of(), replica == null ? 0 : replica.committedHeight()));
+        List<Hash> hashes = read.failure() == null ? read.hashes() : List.of();
+        long from = read.query().fromHeight();
+        int upToDurable = (int) Math.max(0, Math.min(hashes.size(), read.durableHeight() - from + 1));
+        read.query().replyTo().tell(new CommittedHashes(read.query().fromHeight(), hashes.subList(0, upToDurable),
+                read.durableHeight()));
         return Effect().none();
     }
 
