@@ -88,7 +88,8 @@ final class LedgerRoutes {
                 .get(V1 + "/blocks/{height}", this::block)
                 .get(V1 + "/validators", this::validators)
                 .post(V1 + "/query/{contract}/{instance}/{query}", r -> answer(
-                        instance(r.path("contract"), r.path("instance")), r.path("query"), ApiJson.readBody(r.body())));
+                        instance(r.path("contract"), r.path("instance")), r.path("query"),
+                        r.body().length == 0 ? null : ApiJson.readBody(r.body())));
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -298,8 +299,10 @@ final class LedgerRoutes {
         return body;
     }
 
+    /** Asks {@code address} query {@code query}; {@code argument} null sends none. Refusals become ApiProblems. */
     private CompletionStage<ContractHost.QueryResult> ask(String address, String query, JsonNode argument) {
-        return ledger.query(address, query, ApiJson.bytes(argument)).thenApply(result -> {
+        byte[] bytes = argument == null ? new byte[0] : ApiJson.bytes(argument);
+        return ledger.query(address, query, bytes).thenApply(result -> {
             if (result.ok()) {
                 return result;
             }
@@ -409,7 +412,8 @@ final class LedgerRoutes {
         }
     }
 
-    private static ObjectNode empty() {
-        return ApiJson.object();
+    /** No argument: queries that take none refuse even {@code {}}. */
+    private static JsonNode empty() {
+        return null;
     }
 }
