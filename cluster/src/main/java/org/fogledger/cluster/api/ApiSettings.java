@@ -47,6 +47,35 @@ public record ApiSettings(String host, int port, String chainId, int maxBodyByte
                 CodecLimits.DEFAULT);
     }
 
+    /**
+     * The settings under {@code path} (normally {@value #CONFIG_PATH}) of a node's configuration, each optional:
+     * {@code host}, {@code port}, {@code max-body-bytes}, {@code confirmations}, {@code answer-timeout}; the rest
+     * from {@link #defaults}. A wrong type or value fails naming the key.
+     */
+    public static ApiSettings fromConfig(com.typesafe.config.Config config, String path, String chainId) {
+        ApiSettings base = defaults(chainId);
+        if (!config.hasPath(path)) {
+            return base;
+        }
+        com.typesafe.config.Config api = config.getConfig(path);
+        try {
+            return new ApiSettings(
+                    api.hasPath("host") ? api.getString("host") : base.host(),
+                    api.hasPath("port") ? api.getInt("port") : base.port(),
+                    chainId,
+                    api.hasPath("max-body-bytes") ? (int) Math.min(Integer.MAX_VALUE, api.getBytes("max-body-bytes"))
+                            : base.maxBodyBytes(),
+                    api.hasPath("confirmations") ? api.getInt("confirmations") : base.confirmations(),
+                    api.hasPath("answer-timeout") ? api.getDuration("answer-timeout") : base.answerTimeout(),
+                    base.codecLimits());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a node's configuration holds these settings. */
+    public static final String CONFIG_PATH = "fogledger.api";
+
     public ApiSettings withAddress(String host, int port) {
         return new ApiSettings(host, port, chainId, maxBodyBytes, confirmations, answerTimeout, codecLimits);
     }

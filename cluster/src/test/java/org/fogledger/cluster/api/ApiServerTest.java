@@ -162,7 +162,28 @@ class ApiServerTest {
         Transaction other = register(maker, 1, "api-dev-forged");
         Transaction forged = new Transaction(signed.chainId(), signed.sender(), signed.nonce(), signed.contract(),
                 signed.command(), signed.payload(), other.signature());
+        long refusedBefore = refusedByValidators();
         assertError(post("/api/v1/transactions", envelope(forged)), 401, "bad-signature");
+        // Checked by the API itself: had it passed the forgery on, a validator's mempool would have counted it.
+        assertEquals(refusedBefore, refusedByValidators());
+    }
+
+    @Test
+    void withoutWaitingTheAnswerIs202AndTheTransactionCommitsLater() throws Exception {
+        KeyPair maker = KeyPair.generate();
+        Transaction tx = register(maker, 0, "api-dev-nowait");
+        HttpResponse<String> accepted = post("/api/v1/transactions?wait=false", envelope(tx));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals(tx.hash().hex(), json(accepted).get("txHash").asText());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            status = get("/api/v1/devices/api-dev-nowait", null).statusCode();
+            if (status != 200) {
+                Thread.sleep(200);
+            }
+        }
+        assertEquals(200, status, "the device registered without waiting never appeared");
     }
 
     @Test
@@ -224,6 +245,15 @@ class ApiServerTest {
     }
 
     // -----------------------------------------------------------------------------------------------------------
+
+    private static long refusedByValidators() throws Exception {
+        long refused = 0;
+        for (var node : cluster.nodes) {
+            refused += node.status().toCompletableFuture().get(10, TimeUnit.SECONDS).counters()
+                    .get("refusedTransactions");
+        }
+        return refused;
+    }
 
     private static Transaction register(KeyPair maker, long nonce, String deviceId) {
         return Transaction.sign(maker, LocalCluster.CHAIN_ID, nonce, "registry/" + deviceId, "register",
