@@ -227,7 +227,7 @@ class ApiServerTest {
     }
 
     @Test
-    @Order(100)
+    @Order(Integer.MAX_VALUE) // after every other test (unannotated ones come at MAX_VALUE / 2)
     void afterEveryRefusalTheNodeIsReadyAndStillCommits() throws Exception {
         assertEquals(200, get("/alive", null).statusCode());
         HttpResponse<String> ready = get("/ready", null);
