@@ -38,7 +38,7 @@ final class LedgerRoutes {
     static final int MAX_PAGE_SIZE = 500;
     /** Contract query codes that mean "no such thing": answered 404 with the contract's code. */
     private static final Set<String> ABSENT = Set.of("not-registered", "no-policy", "unknown-contract",
-            "unknown-instance", "unknown-query", "unknown-consent", "not-found", "no-such-consent");
+            "unknown-instance", "unknown-query", "unknown-consent", "no-such-anchor", "not-anchored", "no-delegation");
     /** Contract query codes that mean the argument is wrong: answered 400. */
     private static final Set<String> BAD_ARGUMENT = Set.of("malformed-argument", "malformed-payload",
             "malformed-query", "invalid-path", "invalid-scope");

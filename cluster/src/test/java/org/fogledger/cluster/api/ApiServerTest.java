@@ -121,7 +121,7 @@ class ApiServerTest {
         for (String path : new String[] {"/api/v1/devices/api-dev-reads/standing",
                 "/api/v1/devices/api-dev-reads/decisions?sinceHeight=0", "/api/v1/policies?under=/eu",
                 "/api/v1/agents/" + ContractJson.hex(maker.publicKey()), "/api/v1/audit/streams/api-stream-1",
-                "/api/v1/blocks/1"}) {
+                "/api/v1/blocks/1", "/api/v1/policies/effective?path=/eu/fr/lyon"}) {
             HttpResponse<String> read = get(path, null);
             assertEquals(200, read.statusCode(), path + ": " + read.body());
         }
@@ -209,6 +209,9 @@ class ApiServerTest {
         assertError(get("/api/v1/transactions", null), 405, "method-not-allowed");
         assertError(get("/api/v1/devices/never-registered", null), 404, "not-registered");
         assertError(get("/api/v1/nonce/not-a-key", null), 400, "bad-key");
+        assertError(get("/api/v1/blocks/999999", null), 404, "not-found");
+        assertError(get("/api/v1/policies/eu/fr?rank=region", null), 404, "no-policy");
+        assertError(get("/api/v1/policies/effective", null), 400, "bad-parameter");
         assertError(get("/api/v1/agents?size=9999", null), 400, "bad-parameter");
     }
 
