@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.client.LedgerClient;
+import java.util.List;
+import org.fogledger.ledger.contract.BuiltInContracts;
 import org.fogledger.ledger.contract.ContractJson;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.validator.LocalCluster;
@@ -38,11 +40,14 @@ class ApiServerTest {
     private static LocalCluster cluster;
     private static LedgerClient ledger;
     private static ApiServer.Binding api;
+    /** The root operator of the test chain (authority over "/"). */
+    private static final KeyPair ROOT = KeyPair.generate();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = LocalCluster.withH2(4, dataDir).startAll();
+        cluster = LocalCluster.withH2(4, dataDir).withContracts(i -> BuiltInContracts.catalog(LocalCluster.CHAIN_ID,
+                List.of(), List.of(ROOT.publicKey()))).startAll();
         ledger = LedgerClient.create(cluster.nodes.get(0).system());
         ledger.awaitValidators(4, Duration.ofSeconds(30)).toCompletableFuture().get(40, TimeUnit.SECONDS);
         api = ApiServer.start(cluster.nodes.get(0).system(), ledger,
@@ -201,6 +206,28 @@ class ApiServerTest {
                 "{\"deviceId\":\"api-dev-1\",\"action\":\"block\",\"note\":\"no authority\"}"
                         .getBytes(StandardCharsets.UTF_8));
         assertError(post("/api/v1/transactions", envelope(decide)), 403, "not-authorised");
+    }
+
+    @Test
+    @Order(5)
+    void aSiteAgentsDecisionOutsideItsJurisdictionIs403() throws Exception {
+        KeyPair site = KeyPair.generate();
+        Transaction delegate = Transaction.sign(ROOT, LocalCluster.CHAIN_ID, 0, "authority/_", "delegate",
+                ("{\"agent\":\"" + ContractJson.hex(site.publicKey()) + "\",\"rank\":\"site\","
+                        + "\"jurisdiction\":\"/eu/de/berlin\"}").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> delegated = post("/api/v1/transactions", envelope(delegate));
+        assertEquals(200, delegated.statusCode(), delegated.body());
+        KeyPair maker = KeyPair.generate();
+        assertEquals(200, post("/api/v1/transactions", envelope(register(maker, 0, "api-dev-lyon"))).statusCode());
+
+        Transaction decide = Transaction.sign(site, LocalCluster.CHAIN_ID, 0, "authority/_", "decide",
+                "{\"deviceId\":\"api-dev-lyon\",\"action\":\"block\",\"note\":\"not mine\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> refused = post("/api/v1/transactions", envelope(decide));
+        assertError(refused, 403, "outside-jurisdiction");
+        assertTrue(json(refused).at("/error/message").asText().contains("/eu/de/berlin"), refused.body());
+        HttpResponse<String> agent = get("/api/v1/agents/" + ContractJson.hex(site.publicKey()), null);
+        assertEquals(true, json(agent).get("valid").asBoolean(), agent.body());
     }
 
     @Test
