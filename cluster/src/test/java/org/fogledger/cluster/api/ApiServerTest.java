@@ -137,6 +137,29 @@ class ApiServerTest {
     }
 
     @Test
+    @Order(6)
+    void withTwoConfirmationsTheReceiptNamesTwoAgreeingValidators() throws Exception {
+        LedgerClient second = LedgerClient.create(cluster.nodes.get(1).system());
+        ApiServer.Binding confirming = ApiServer.start(cluster.nodes.get(1).system(), second,
+                        ApiSettings.defaults(LocalCluster.CHAIN_ID).withAddress("127.0.0.1", 0).withConfirmations(2)
+                                .withAnswerTimeout(Duration.ofSeconds(60)))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            KeyPair maker = KeyPair.generate();
+            String body = envelope(register(maker, 0, "api-dev-confirmed"));
+            URI at = URI.create("http://127.0.0.1:" + confirming.port() + "/api/v1/transactions");
+            HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(at).timeout(Duration.ofSeconds(90))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, posted.statusCode(), posted.body());
+            assertEquals(2, json(posted).get("validators").size(), posted.body());
+        } finally {
+            confirming.stop(Duration.ofSeconds(2)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            second.close();
+        }
+    }
+
+    @Test
     void malformedJsonIs400NamingTheProblem() throws Exception {
         HttpResponse<String> answer = post("/api/v1/transactions", "{\"transaction\": ");
         assertError(answer, 400, "malformed-json");
