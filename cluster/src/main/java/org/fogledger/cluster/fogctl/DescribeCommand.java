@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = "Show one device, policy, agent, consent or block in full, one field a line.",
         footerHeading = "%nExamples:%n",
         footer = {"  fogctl describe device dev-42", "  fogctl describe agent 01ab...ef",
-            "  fogctl describe policy /eu/fr"})
+            "  fogctl describe policy /eu/fr --rank region"})
 final class DescribeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,6 +25,10 @@ final class DescribeCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Which one (as for get).")
     String name;
 
+    @picocli.CommandLine.Option(names = "--rank", paramLabel = "RANK",
+            description = "policy: the rank whose policy over the scope to show.")
+    String rank;
+
     @Override
     public Integer call() {
         ReadRoutes route = ReadRoutes.parse(kind);
@@ -32,7 +36,7 @@ final class DescribeCommand implements Callable<Integer> {
             throw new FogctlException(ExitCode.USAGE, "usage", "describe needs KIND and NAME, e.g. 'fogctl describe"
                     + " device dev-42'");
         }
-        JsonNode answer = Fogctl.of(spec).api().get(route.path(name, null, 0, 50));
+        JsonNode answer = Fogctl.of(spec).api().get(route.path(name, null, rank, 0, 50));
         PrintWriter out = spec.commandLine().getOut();
         out.println(route.name().substring(0, route.name().length() - 1) + (name == null ? "" : " " + name));
         out.print(Output.yaml(answer).indent(2));

@@ -41,14 +41,14 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean changes = false;
         for (PlannedTransaction plan : plans) {
-            changes |= diff(out, api, plan);
+            changes |= diff(out, api, plan, java.util.HexFormat.of().formatHex(key.publicKey().encoded()));
         }
         out.flush();
         return changes ? ExitCode.NO : ExitCode.OK;
     }
 
     /** Prints the difference for one document; true if applying it would change something. */
-    private static boolean diff(PrintWriter out, ApiClient api, PlannedTransaction plan) {
+    private static boolean diff(PrintWriter out, ApiClient api, PlannedTransaction plan, String sender) {
         String what = plan.kind() + " " + plan.name();
         JsonNode payload = plan.describe(null).get("payload");
         JsonNode current;
@@ -57,7 +57,15 @@ final class DiffCommand implements Callable<Integer> {
             case "Policy" -> {
                 desired = payload.get("document");
                 String scope = desired.path("scope").asText();
-                current = newestPolicy(api.getOrNull("policies" + (scope.equals("/") ? "/" : scope)), scope);
+                // A policy is kept per scope and issuing rank: the signer's own rank, from its chain.
+                JsonNode chain = api.getOrNull("agents/" + sender);
+                JsonNode link = chain == null ? null : lastLink(chain);
+                if (link == null || !link.hasNonNull("rank")) {
+                    throw new FogctlException(ExitCode.REFUSED, "not-authorised", "the signer " + sender
+                            + " holds no delegation, so it issues no policy to compare with");
+                }
+                current = newestPolicy(api.getOrNull("policies" + (scope.equals("/") ? "/" : scope) + "?rank="
+                        + ApiClient.query(link.get("rank").asText())), scope);
             }
             case "Device" -> {
                 desired = payload;
@@ -66,7 +74,14 @@ final class DiffCommand implements Callable<Integer> {
             case "Delegation" -> {
                 desired = payload;
                 JsonNode answer = api.getOrNull("agents/" + payload.path("agent").asText());
-                current = answer == null ? null : lastLink(answer);
+                JsonNode link = answer == null ? null : lastLink(answer);
+                if (link != null && link.hasNonNull("revokedAtHeight")) {
+                    out.println("+ " + what + ": revoked on the ledger at height " + link.get("revokedAtHeight")
+                            + "; applying delegates afresh");
+                    return true;
+                }
+                current = link == null ? null : ((com.fasterxml.jackson.databind.node.ObjectNode) link.deepCopy())
+                        .set("expiresAt", link.get("expiresAtMillis"));
             }
             default -> {
                 out.println("+ " + what + ": every " + plan.kind() + " is a new transaction (" + plan.command()
@@ -111,7 +126,7 @@ final class DiffCommand implements Callable<Integer> {
             return null;
         }
         JsonNode newest = null;
-        for (JsonNode item : Output.rows(answer)) {
+        for (JsonNode item : Output.rows(answer.has("newest") ? answer.get("newest") : answer)) {
             JsonNode document = item.has("document") ? item.get("document") : item;
             if (scope.equals(document.path("scope").asText()) && (newest == null
                     || document.path("version").asLong() > newest.path("version").asLong())) {

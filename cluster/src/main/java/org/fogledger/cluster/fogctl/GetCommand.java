@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 + " YAML.",
         footerHeading = "%nExamples:%n",
         footer = {"  fogctl get validators", "  fogctl get devices dev-42 -o yaml",
-            "  fogctl get policies --under /eu", "  fogctl get policies /eu/fr -o json",
+            "  fogctl get policies --under /eu", "  fogctl get policies /eu/fr --rank region -o json",
             "  fogctl get agents 01ab...ef", "  fogctl get decisions dev-42", "  fogctl get blocks 12"})
 final class GetCommand implements Callable<Integer> {
     @Spec
@@ -26,7 +26,7 @@ final class GetCommand implements Callable<Integer> {
     String kind;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "NAME",
-            description = "A device id, a policy scope, an agent's key (hex), a consent owner's key id, a height.")
+            description = "A device id, a policy scope, an agent's key (hex), OWNER-KEY-ID/CONSENT-ID, a block height.")
     String name;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
@@ -35,6 +35,10 @@ final class GetCommand implements Callable<Integer> {
 
     @Option(names = "--under", paramLabel = "PATH", description = "policies, agents: only within this scope (default /).")
     String under;
+
+    @Option(names = "--rank", paramLabel = "RANK", description = "policies NAME: the rank whose policy over the scope"
+            + " to show (root, region, site, device).")
+    String rank;
 
     @Option(names = "--page", paramLabel = "N", defaultValue = "0", description = "Lists: the page (default 0).")
     int page;
@@ -48,7 +52,7 @@ final class GetCommand implements Callable<Integer> {
         if (page < 0 || size < 1 || size > 500) {
             throw new FogctlException(ExitCode.USAGE, "usage", "--page must be >= 0 and --size 1 to 500");
         }
-        JsonNode answer = Fogctl.of(spec).api().get(route.path(name, under, page, size));
+        JsonNode answer = Fogctl.of(spec).api().get(route.path(name, under, rank, page, size));
         Output.print(spec.commandLine().getOut(), answer, output, route.columns.isEmpty() ? null : columnsFor(answer,
                 route));
         return ExitCode.OK;

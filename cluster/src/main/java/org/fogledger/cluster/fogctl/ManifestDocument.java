@@ -39,7 +39,8 @@ record ManifestDocument(String source, int index, ObjectNode root, Map<String, J
      * 'rules.x'}, relative to the spec), which is found in the file; a line prefix from a nested reader is dropped.
      */
     ManifestException specError(String message) {
-        String clean = message.replaceFirst("^line \\d+, column \\d+: ", "");
+        String clean = message.replaceFirst("^line \\d+, column \\d+: ", "")
+                .replaceAll("Cannot construct instance of `[^`]*`, problem: ", "");
         Matcher field = FIELD.matcher(clean);
         String path = field.find() ? "spec." + field.group(1) : "spec";
         return error(path, clean);

@@ -11,12 +11,12 @@ import java.util.TreeMap;
  */
 enum ReadRoutes {
     devices(true, List.of("deviceId", "model", "phase", "location", "owner")),
-    policies(false, List.of("scope", "version", "rank", "issuer")),
-    agents(false, List.of("agent", "rank", "jurisdiction", "expiresAt", "revoked")),
-    decisions(true, List.of()),
-    consents(true, List.of("id", "status")),
-    blocks(false, List.of("height", "round", "hash", "transactions", "timestampMillis")),
-    validators(false, List.of("name", "publicKey", "address"));
+    policies(false, List.of("document.scope", "document.version", "rank", "jurisdiction", "height")),
+    agents(false, List.of("agent", "rank", "jurisdiction", "delegator", "expiresAtMillis", "revokedAtHeight")),
+    decisions(true, List.of("height", "index", "verdict", "code", "decision.action", "reason")),
+    consents(true, List.of()),
+    blocks(false, List.of("height", "hash")),
+    validators(false, List.of("key", "round", "committedHeight", "connectedPeers", "pendingTransactions", "error"));
 
     private static final Map<String, ReadRoutes> ALIASES = aliases();
 
@@ -38,7 +38,7 @@ enum ReadRoutes {
     }
 
     /** The API path (after {@code /api/v1/}) for this kind and name, with paging and filters. */
-    String path(String name, String under, int page, int size) {
+    String path(String name, String under, String rank, int page, int size) {
         if (needsName && name == null) {
             throw new FogctlException(ExitCode.USAGE, "usage", "'get " + this + "' needs a NAME (the API has no"
                     + " list of all " + this + "; " + example() + ")");
@@ -47,9 +47,24 @@ enum ReadRoutes {
         return switch (this) {
             case devices -> "devices/" + ApiClient.segment(name);
             case decisions -> "devices/" + ApiClient.segment(name) + "/decisions";
-            case consents -> "consents/" + ApiClient.segment(name);
-            case policies -> name == null ? "policies?under=" + ApiClient.query(under == null ? "/" : under) + "&"
-                    + paging : "policies" + (name.startsWith("/") ? name : "/" + name);
+            case consents -> {
+                String[] parts = name.split("/", -1);
+                if (parts.length != 2) {
+                    throw new FogctlException(ExitCode.USAGE, "usage", "a consent is named OWNER/ID: the owner's key"
+                            + " id and the consent id, e.g. 5d1c...e0/660e...37");
+                }
+                yield "consents/" + ApiClient.segment(parts[0]) + "/" + ApiClient.segment(parts[1]);
+            }
+            case policies -> {
+                if (name == null) {
+                    yield "policies?under=" + ApiClient.query(under == null ? "/" : under) + "&" + paging;
+                }
+                if (rank == null) {
+                    throw new FogctlException(ExitCode.USAGE, "usage", "a policy is kept per scope and rank: give"
+                            + " --rank root|region|site|device");
+                }
+                yield "policies" + (name.startsWith("/") ? name : "/" + name) + "?rank=" + ApiClient.query(rank);
+            }
             case agents -> name == null ? "agents?under=" + ApiClient.query(under == null ? "/" : under) + "&"
                     + paging : "agents/" + ApiClient.segment(name);
             case blocks -> name == null ? "blocks?from=" + page * size + "&size=" + size
@@ -62,7 +77,7 @@ enum ReadRoutes {
         return switch (this) {
             case devices -> "e.g. fogctl get devices dev-42";
             case decisions -> "give the device: fogctl get decisions dev-42";
-            case consents -> "give the owner's key id: fogctl get consents 660e83bf...";
+            case consents -> "fogctl get consents OWNER-KEY-ID/CONSENT-ID";
             default -> "";
         };
     }

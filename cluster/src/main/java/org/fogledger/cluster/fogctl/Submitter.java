@@ -48,7 +48,7 @@ final class Submitter {
         Transaction tx = Transaction.sign(key, chainId, nonce, contract, command, payload);
         ObjectNode body = ApiClient.JSON.createObjectNode().put("transaction", HexFormat.of().formatHex(tx.encode()));
         ApiClient.Answer answer = api.post(wait ? "transactions" : "transactions?wait=false", body);
-        if (answer.status() < 400 || answer.body() != null && answer.body().has("txHash")) {
+        if (answer.status() < 400 || answer.body() != null && answer.body().has("receipt")) {
             // Committed, accepted, or committed and refused by the contract: the nonce is used either way.
             remember(nonce + 1);
         }
