@@ -222,6 +222,50 @@ public final class LedgerClient implements AutoCloseable {
         });
     }
 
+    /**
+     * Asks one validator for the lowest nonce {@code sender} has not used on the ledger (committed transactions only;
+     * another of its transactions may be pending with that nonce).
+     */
+    public CompletionStage<ValidatorActor.NextNonceAnswer> nextNonce(org.fogledger.ledger.crypto.PublicKey sender) {
+        Objects.requireNonNull(sender, "sender");
+        return askAny("next nonce of " + sender.keyId().shortHex(),
+                replyTo -> new ValidatorActor.NextNonce(sender, replyTo));
+    }
+
+    /** Asks one validator for its status: height, round, connected peers, counters. */
+    public CompletionStage<org.fogledger.ledger.validator.ValidatorStatus> status(ActorRef<ValidatorActor.Command> validator) {
+        Objects.requireNonNull(validator, "validator");
+        return askOne(validator, "status", ValidatorActor.GetStatus::new);
+    }
+
+    /** Asks one validator for committed block hashes from {@code fromHeight} (at most {@code max}). */
+    public CompletionStage<org.fogledger.ledger.validator.CommittedHashes> committedHashes(long fromHeight, int max) {
+        return askAny("committed hashes from " + fromHeight,
+                replyTo -> new ValidatorActor.GetCommittedHashes(fromHeight, max, replyTo));
+    }
+
+    private <T> CompletionStage<T> askAny(String what,
+                                          java.util.function.Function<ActorRef<T>, ValidatorActor.Command> message) {
+        List<ActorRef<ValidatorActor.Command>> known = validators;
+        CompletionStage<List<ActorRef<ValidatorActor.Command>>> found = known.isEmpty()
+                ? awaitValidators(1, settings.answerTimeout()) : CompletableFuture.completedFuture(known);
+        return found.thenCompose(refs -> askOne(pick(refs), what, message));
+    }
+
+    private <T> CompletionStage<T> askOne(ActorRef<ValidatorActor.Command> validator, String what,
+                                          java.util.function.Function<ActorRef<T>, ValidatorActor.Command> message) {
+        Duration timeout = settings.answerTimeout();
+        return AskPattern.<ValidatorActor.Command, T>ask(validator, message::apply, timeout, system.scheduler())
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = unwrap(failure);
+                    if (cause instanceof TimeoutException) {
+                        return CompletableFuture.failedFuture(new LedgerClientException(name(validator)
+                                + " did not answer (" + what + ") within " + describe(timeout), cause));
+                    }
+                    return CompletableFuture.failedFuture(cause);
+                });
+    }
+
     private CompletionStage<SubmitResult> ask(ActorRef<ValidatorActor.Command> validator, Transaction tx) {
         Duration timeout = settings.answerTimeout();
         return AskPattern.<ValidatorActor.Command, SubmitResult>ask(validator,

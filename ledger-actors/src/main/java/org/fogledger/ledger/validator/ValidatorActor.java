@@ -141,6 +141,17 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     public record UnsubscribeExecuted(ActorRef<ExecutedBlockNotice> subscriber) implements Command, WireMessage {
     }
 
+    /**
+     * The lowest nonce {@code sender} has not used on the ledger as this validator knows it (committed transactions
+     * only; a pending one does not count), so a client without local state can sign its next transaction.
+     */
+    public record NextNonce(PublicKey sender, ActorRef<NextNonceAnswer> replyTo) implements Command, WireMessage {
+    }
+
+    /** The answer to {@link NextNonce}: {@code next} is the sender's lowest unused nonce at {@code committedHeight}. */
+    public record NextNonceAnswer(PublicKey sender, long next, long committedHeight) implements WireMessage {
+    }
+
     /** This validator's durable state and how it recovered; local only (an operator tool, and tests). */
     public record Inspect(ActorRef<ValidatorInspection> replyTo) implements Command {
     }
@@ -425,6 +436,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 .onCommand(Verified.class, this::onVerified)
                 .onCommand(PeersChanged.class, this::onPeersChanged)
                 .onCommand(GetStatus.class, this::onGetStatus)
+                .onCommand(NextNonce.class, this::onNextNonce)
                 .onCommand(HostWantsBlocks.class, this::onHostWantsBlocks)
                 .onCommand(QueryContract.class, this::onQueryContract)
                 .onCommand(HostExecuted.class, this::onHostExecuted)
@@ -605,6 +617,14 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 replica == null ? genesis.hash() : replica.committedTip().hash(), peers.size(),
                 replica == null ? 0 : replica.pendingTransactions(),
                 metrics.snapshot(replica, recoveryReport, lastSequenceNumber(context))));
+        return Effect().none();
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onNextNonce(NextNonce ask) {
+        if (ask.sender() != null) {
+            ask.replyTo().tell(new NextNonceAnswer(ask.sender(), mempool.nextNonce(ask.sender()),
+                    replica == null ? 0 : replica.committedHeight()));
+        }
         return Effect().none();
     }
 

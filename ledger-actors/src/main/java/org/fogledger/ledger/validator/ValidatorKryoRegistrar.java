@@ -25,5 +25,7 @@ public final class ValidatorKryoRegistrar implements KryoRegistrar {
         registry.register(ValidatorActor.SubscribeExecuted.class, 1111);
         registry.register(ValidatorActor.UnsubscribeExecuted.class, 1112);
         registry.register(ExecutedBlockNotice.class, 1113);
+        registry.register(ValidatorActor.NextNonce.class, 1114);
+        registry.register(ValidatorActor.NextNonceAnswer.class, 1115);
     }
 }
