@@ -62,7 +62,7 @@ final class GetCommand implements Callable<Integer> {
     static java.util.List<String> columnsFor(JsonNode answer, ReadRoutes route) {
         java.util.List<JsonNode> rows = Output.rows(answer);
         java.util.List<String> present = route.columns.stream()
-                .filter(c -> rows.stream().anyMatch(r -> r.has(c))).toList();
+                .filter(c -> rows.stream().anyMatch(r -> Output.at(r, c) != null)).toList();
         return present.isEmpty() ? null : present;
     }
 

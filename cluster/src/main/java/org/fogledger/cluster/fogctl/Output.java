@@ -112,7 +112,7 @@ final class Output {
     }
 
     /** A dotted path into a row ({@code entry.declaration}). */
-    private static JsonNode at(JsonNode row, String path) {
+    static JsonNode at(JsonNode row, String path) {
         JsonNode node = row;
         for (String part : path.split("\\.")) {
             node = node == null ? null : node.get(part);
