@@ -13,7 +13,8 @@ import org.fogledger.ledger.crypto.KeyPair;
 /**
  * Signs transactions on this machine and posts them ({@code POST /api/v1/transactions}): the node sees the signed
  * bytes only, never the key. The nonce comes from the ledger ({@code GET /api/v1/nonce/{key}}); when the server
- * cannot say (404), fogctl keeps the next nonce per key in a local file ({@code ~/.fogctl/nonces/<key id>}).
+ * cannot say (404), fogctl keeps the next nonce per key in a local file ({@code ~/.fogctl/nonces/<key id>}); when
+ * it can, the larger of the two is used, since the ledger does not count a transaction still pending.
  */
 final class Submitter {
     private final ApiClient api;
@@ -60,7 +61,9 @@ final class Submitter {
         JsonNode answer = api.getOrNull("nonce/" + keyHex);
         long local = readLocal();
         if (answer != null && answer.path("next").canConvertToLong()) {
-            return answer.get("next").asLong();
+            // The ledger counts committed transactions only: one this machine sent with --no-wait may still be
+            // pending, and the local file, written after each submission, knows of it.
+            return Math.max(answer.get("next").asLong(), local);
         }
         return local;
     }

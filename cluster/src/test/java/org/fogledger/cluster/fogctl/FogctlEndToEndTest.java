@@ -207,6 +207,40 @@ class FogctlEndToEndTest {
 
     @Test
     @Order(7)
+    void anInstalledDevicesUseIsOfferedAndAnotherIsSubmittedWithoutWaiting() throws Exception {
+        // e2e-meter-1 is quarantined by the region's decision; a fresh device is installed and offered.
+        Path second = write("second.yaml", Files.readString(device("smart-meter-s1")).replace("e2e-meter-1",
+                "e2e-meter-2"));
+        assertOk(fogctl("apply", "-f", second.toString(), "--key", makerKey.toString()), "registered");
+        assertOk(fogctl("device", "declare", "e2e-meter-2", "commissioned", "--as-owner", "--key",
+                makerKey.toString()), "declared");
+        assertOk(fogctl("device", "declare", "e2e-meter-2", "installed", "--location", "/eu/fr/lyon/site-2",
+                "--as-owner", "--key", makerKey.toString()), "committed", "declared");
+        Path offer = write("offer.yaml", Files.readString(Path.of("..", "config", "examples", "offer.yaml"))
+                .replace("pulse-ox-42", "e2e-meter-2"));
+        assertOk(fogctl("apply", "-f", offer.toString(), "--key", makerKey.toString()), "Offer e2e-meter-2: committed",
+                "sharing-offer-relayed");
+
+        Path third = write("third.yaml", Files.readString(second).replace("e2e-meter-2", "e2e-meter-3"));
+        assertOk(fogctl("apply", "-f", third.toString(), "--key", makerKey.toString(), "--no-wait"),
+                "Device e2e-meter-3: accepted");
+    }
+
+    @Test
+    @Order(8)
+    void theKeyServerAndChainIdCanComeFromTheConfigFile() throws Exception {
+        write("config", "server=http://127.0.0.1:" + api.port() + "\nchain-id=" + LocalCluster.CHAIN_ID + "\nkey="
+                + makerKey + "\n");
+        try {
+            FogctlRun run = FogctlRun.of(home, "device", "declare", "e2e-meter-1", "stored", "--as-owner");
+            assertOk(run, "committed", "declared");
+        } finally {
+            Files.delete(home.resolve("config"));
+        }
+    }
+
+    @Test
+    @Order(9)
     void aConsentIsGrantedCheckedAndWithdrawn() throws Exception {
         Path patientKey = home.resolve("patient.key");
         assertEquals(ExitCode.OK, FogctlRun.of(home, "keys", "generate", "--out", patientKey.toString()).exitCode());
@@ -237,7 +271,7 @@ class FogctlEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void auditProofsAreNotServedYetAndFogctlSaysWhatTheServerSaid() {
         FogctlRun run = fogctl("audit", "proof", "gw-7", "0");
 
@@ -246,7 +280,7 @@ class FogctlEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void blocksAreListed() {
         FogctlRun run = fogctl("get", "blocks", "-o", "json");
         assertOk(run, "\"height\"");
