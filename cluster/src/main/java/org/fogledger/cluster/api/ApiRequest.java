@@ -18,10 +18,6 @@ record ApiRequest(HttpRequest http, Map<String, String> path, byte[] body) {
         return http.getUri().query().get(name);
     }
 
-    Optional<String> header(String name) {
-        return http.getHeader(name).map(h -> h.value());
-    }
-
     /** A non-negative integer query parameter, or {@code fallback}; 400 {@code bad-parameter} names it otherwise. */
     long longParameter(String name, long fallback, long max) {
         Optional<String> text = query(name);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -123,6 +124,8 @@ public final class ApiServer {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
+        // The ledger client has its own timeout; this one bounds the whole request (reading the body included).
+        answer = answer.toCompletableFuture().orTimeout(settings.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return answer.handle((response, failure) -> finish(request, route.pattern(), method, started,
                 failure == null ? response : error(failure)));
     }
@@ -192,6 +195,10 @@ public final class ApiServer {
         if (cause instanceof ApiProblem problem) {
             return ApiResponse.json(problem.status(), ApiJson.bytes(ApiJson.errorBody(problem.code(),
                     problem.getMessage(), problem.receipt())));
+        }
+        if (cause instanceof java.util.concurrent.TimeoutException) {
+            return ApiResponse.json(503, ApiJson.bytes(ApiJson.errorBody("ledger-unavailable",
+                    "the ledger did not answer in time", null)));
         }
         if (cause instanceof org.fogledger.ledger.client.LedgerClientException) {
             return ApiResponse.json(503, ApiJson.bytes(ApiJson.errorBody("ledger-unavailable", cause.getMessage(),

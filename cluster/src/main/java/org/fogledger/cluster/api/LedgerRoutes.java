@@ -18,6 +18,7 @@ import org.fogledger.ledger.client.LedgerClient;
 import org.fogledger.ledger.client.QuorumException;
 import org.fogledger.ledger.contract.ContractAddress;
 import org.fogledger.ledger.contract.ContractJson;
+import org.fogledger.ledger.contract.registry.DevicePath;
 import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.execution.ContractHost;
@@ -38,7 +39,7 @@ final class LedgerRoutes {
     static final int MAX_PAGE_SIZE = 500;
     /** Contract query codes that mean "no such thing": answered 404 with the contract's code. */
     private static final Set<String> ABSENT = Set.of("not-registered", "no-policy", "unknown-contract",
-            "unknown-instance", "unknown-query", "unknown-consent", "not-found", "no-such-consent");
+            "unknown-instance", "unknown-query", "unknown-consent", "no-such-anchor", "not-anchored", "no-delegation");
     /** Contract query codes that mean the argument is wrong: answered 400. */
     private static final Set<String> BAD_ARGUMENT = Set.of("malformed-argument", "malformed-payload",
             "malformed-query", "invalid-path", "invalid-scope");
@@ -152,21 +153,66 @@ final class LedgerRoutes {
 
     /**
      * Every authority command must be signed by an agent with a valid chain: asked of the authority contract first,
-     * so a signer without one is told 403 without spending a block. The contract checks again when it executes
-     * (the chain may change in between).
+     * so a signer without one is told 403 without spending a block. For {@code decide} and {@code declare}, the
+     * device must also lie within the agent's jurisdiction: the registry checks that only in an internal message,
+     * which cannot report back to the sender, so the API checks it here and answers 403 {@code
+     * outside-jurisdiction}. The contracts check again when they execute (the chain or the device may change in
+     * between); these checks only spare the ledger what would certainly be refused.
      */
     private CompletionStage<Void> checkAuthority(Transaction tx) {
         if (!tx.contract().startsWith("authority/")) {
             return CompletableFuture.completedFuture(null);
         }
         byte[] argument = ApiJson.bytes(ApiJson.object().put("agent", ContractJson.hex(tx.sender())));
-        return ledger.query("authority/_", "authority", argument).thenApply(result -> {
-            if (result.ok()) {
-                JsonNode answer = ApiJson.embed(result.json());
-                if (!answer.path("valid").asBoolean(true)) {
-                    throw new ApiProblem(403, "not-authorised", "signer " + ContractJson.hex(tx.sender())
-                            + " has no valid authority for authority." + tx.command() + ": "
-                            + answer.path("reason").asText("no chain to a root"));
+        return ledger.query("authority/_", "authority", argument).thenCompose(result -> {
+            if (!result.ok()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            JsonNode answer = ApiJson.embed(result.json());
+            if (!answer.path("valid").asBoolean(true)) {
+                throw new ApiProblem(403, "not-authorised", "signer " + ContractJson.hex(tx.sender())
+                        + " has no valid authority for authority." + tx.command() + ": "
+                        + answer.path("reason").asText("no chain to a root"));
+            }
+            JsonNode chain = answer.path("chain");
+            String jurisdiction = chain.isArray() && chain.size() > 0
+                    ? chain.get(chain.size() - 1).path("jurisdiction").asText(null) : null;
+            String deviceId = deviceOf(tx);
+            if (jurisdiction == null || deviceId == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return checkJurisdiction(tx, deviceId, jurisdiction);
+        });
+    }
+
+    /** The {@code deviceId} of a {@code decide} or {@code declare} payload, or null (the contract judges it). */
+    private static String deviceOf(Transaction tx) {
+        if (!tx.command().equals("decide") && !tx.command().equals("declare")) {
+            return null;
+        }
+        try {
+            JsonNode payload = ApiJson.MAPPER.readTree(tx.payload());
+            JsonNode id = payload == null ? null : payload.get("deviceId");
+            return id != null && id.isTextual() ? id.asText() : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private CompletionStage<Void> checkJurisdiction(Transaction tx, String deviceId, String jurisdiction) {
+        String address;
+        try {
+            address = ContractAddress.of("registry", deviceId).toString();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return ledger.query(address, "device", new byte[0]).thenApply(device -> {
+            if (device.ok()) {
+                String location = ApiJson.embed(device.json()).path("location").asText(null);
+                if (location != null && !DevicePath.isWithin(location, jurisdiction)) {
+                    throw new ApiProblem(403, "outside-jurisdiction", "authority." + tx.command() + ": device "
+                            + deviceId + " is at '" + location + "', not within the jurisdiction '" + jurisdiction
+                            + "' of signer " + ContractJson.hex(tx.sender()));
                 }
             }
             return null;

@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.client.LedgerClient;
+import java.util.List;
+import org.fogledger.ledger.contract.BuiltInContracts;
 import org.fogledger.ledger.contract.ContractJson;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.validator.LocalCluster;
@@ -38,11 +40,14 @@ class ApiServerTest {
     private static LocalCluster cluster;
     private static LedgerClient ledger;
     private static ApiServer.Binding api;
+    /** The root operator of the test chain (authority over "/"). */
+    private static final KeyPair ROOT = KeyPair.generate();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = LocalCluster.withH2(4, dataDir).startAll();
+        cluster = LocalCluster.withH2(4, dataDir).withContracts(i -> BuiltInContracts.catalog(LocalCluster.CHAIN_ID,
+                List.of(), List.of(ROOT.publicKey()))).startAll();
         ledger = LedgerClient.create(cluster.nodes.get(0).system());
         ledger.awaitValidators(4, Duration.ofSeconds(30)).toCompletableFuture().get(40, TimeUnit.SECONDS);
         api = ApiServer.start(cluster.nodes.get(0).system(), ledger,
@@ -121,7 +126,7 @@ class ApiServerTest {
         for (String path : new String[] {"/api/v1/devices/api-dev-reads/standing",
                 "/api/v1/devices/api-dev-reads/decisions?sinceHeight=0", "/api/v1/policies?under=/eu",
                 "/api/v1/agents/" + ContractJson.hex(maker.publicKey()), "/api/v1/audit/streams/api-stream-1",
-                "/api/v1/blocks/1"}) {
+                "/api/v1/blocks/1", "/api/v1/policies/effective?path=/eu/fr/lyon"}) {
             HttpResponse<String> read = get(path, null);
             assertEquals(200, read.statusCode(), path + ": " + read.body());
         }
@@ -129,6 +134,29 @@ class ApiServerTest {
         assertEquals(legitimacy.body(), generic.body());
         HttpResponse<String> agent = get("/api/v1/agents/" + ContractJson.hex(maker.publicKey()), null);
         assertEquals(false, json(agent).get("valid").asBoolean(), agent.body());
+    }
+
+    @Test
+    @Order(6)
+    void withTwoConfirmationsTheReceiptNamesTwoAgreeingValidators() throws Exception {
+        LedgerClient second = LedgerClient.create(cluster.nodes.get(1).system());
+        ApiServer.Binding confirming = ApiServer.start(cluster.nodes.get(1).system(), second,
+                        ApiSettings.defaults(LocalCluster.CHAIN_ID).withAddress("127.0.0.1", 0).withConfirmations(2)
+                                .withAnswerTimeout(Duration.ofSeconds(60)))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            KeyPair maker = KeyPair.generate();
+            String body = envelope(register(maker, 0, "api-dev-confirmed"));
+            URI at = URI.create("http://127.0.0.1:" + confirming.port() + "/api/v1/transactions");
+            HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(at).timeout(Duration.ofSeconds(90))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, posted.statusCode(), posted.body());
+            assertEquals(2, json(posted).get("validators").size(), posted.body());
+        } finally {
+            confirming.stop(Duration.ofSeconds(2)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            second.close();
+        }
     }
 
     @Test
@@ -204,11 +232,36 @@ class ApiServerTest {
     }
 
     @Test
+    @Order(5)
+    void aSiteAgentsDecisionOutsideItsJurisdictionIs403() throws Exception {
+        KeyPair site = KeyPair.generate();
+        Transaction delegate = Transaction.sign(ROOT, LocalCluster.CHAIN_ID, 0, "authority/_", "delegate",
+                ("{\"agent\":\"" + ContractJson.hex(site.publicKey()) + "\",\"rank\":\"site\","
+                        + "\"jurisdiction\":\"/eu/de/berlin\"}").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> delegated = post("/api/v1/transactions", envelope(delegate));
+        assertEquals(200, delegated.statusCode(), delegated.body());
+        KeyPair maker = KeyPair.generate();
+        assertEquals(200, post("/api/v1/transactions", envelope(register(maker, 0, "api-dev-lyon"))).statusCode());
+
+        Transaction decide = Transaction.sign(site, LocalCluster.CHAIN_ID, 0, "authority/_", "decide",
+                "{\"deviceId\":\"api-dev-lyon\",\"action\":\"block\",\"note\":\"not mine\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> refused = post("/api/v1/transactions", envelope(decide));
+        assertError(refused, 403, "outside-jurisdiction");
+        assertTrue(json(refused).at("/error/message").asText().contains("/eu/de/berlin"), refused.body());
+        HttpResponse<String> agent = get("/api/v1/agents/" + ContractJson.hex(site.publicKey()), null);
+        assertEquals(true, json(agent).get("valid").asBoolean(), agent.body());
+    }
+
+    @Test
     void unknownRoutesAndWrongMethodsAnswerJson() throws Exception {
         assertError(get("/api/v1/nothing-here", null), 404, "unknown-route");
         assertError(get("/api/v1/transactions", null), 405, "method-not-allowed");
         assertError(get("/api/v1/devices/never-registered", null), 404, "not-registered");
         assertError(get("/api/v1/nonce/not-a-key", null), 400, "bad-key");
+        assertError(get("/api/v1/blocks/999999", null), 404, "not-found");
+        assertError(get("/api/v1/policies/eu/fr?rank=region", null), 404, "no-policy");
+        assertError(get("/api/v1/policies/effective", null), 400, "bad-parameter");
         assertError(get("/api/v1/agents?size=9999", null), 400, "bad-parameter");
     }
 
