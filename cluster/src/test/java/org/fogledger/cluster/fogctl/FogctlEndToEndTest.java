@@ -266,6 +266,11 @@ class FogctlEndToEndTest {
         assertTrue(denied.out().startsWith("deny"), denied.transcript());
         assertOk(fogctl("get", "consents", owner + "/" + consentId, "-o", "yaml"), "status: active");
 
+        assertOk(fogctl("consent", "import", Path.of("..", "config", "examples", "consent-fhir.json").toString(),
+                "--key", patientKey.toString()), "import-fhir consent/" + owner, "granted");
+        assertEquals(ExitCode.BAD_INPUT, fogctl("consent", "import", write("terms.yaml", terms).toString(), "--key",
+                patientKey.toString()).exitCode());
+
         assertOk(fogctl("consent", "withdraw", consentId, "--key", patientKey.toString()), "withdrawn");
         assertRefused(fogctl("consent", "withdraw", consentId, "--key", patientKey.toString()), "already-withdrawn");
     }
