@@ -408,7 +408,8 @@ final class LedgerRoutes {
                             .put("error", ApiServer.unwrap(failure).getMessage())));
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            ObjectNode body = ApiJson.object();
+            // The chain id lets a client (fogctl) sign for this ledger without being told it.
+            ObjectNode body = ApiJson.object().put("chainId", settings.chainId());
             ArrayNode items = body.putArray("items");
             answers.forEach(answer -> items.add(answer.join()));
             return ApiResponse.json(200, ApiJson.bytes(body));
