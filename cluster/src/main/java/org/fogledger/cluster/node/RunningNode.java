@@ -45,6 +45,12 @@ public final class RunningNode implements AutoCloseable {
         }
         pekko = pekko.withFallback(membership(config)).withFallback(ConfigFactory.load());
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), ValidatorNode.SYSTEM_NAME, pekko);
+        try {
+            NodeManagement.start(system, config.settings());
+        } catch (RuntimeException e) {
+            system.terminate();
+            throw e;
+        }
         NodeServices services = new NodeServices(config.name(), system, config.genesis(),
                 LedgerClientSettings.defaults());
         List<NodeRole> started = new ArrayList<>();
@@ -63,10 +69,12 @@ public final class RunningNode implements AutoCloseable {
     /**
      * Cluster membership: this node's Artery address, its roles as cluster roles, the genesis validators as seed
      * nodes, and the split-brain resolver every member of a cluster with agents must run ({@link AgentNode#DOWNING}).
-     * Pekko Management's Cluster Bootstrap replaces the seed nodes when the file enables it (see docs/DEPLOYMENT.md).
+     * Pekko Management's Cluster Bootstrap replaces the seed nodes when the file enables it ({@link NodeManagement}).
      */
     static Config membership(NodeConfig config) {
-        List<String> seeds = config.genesis().validators().stream().map(Genesis.Member::address).toList();
+        // With Cluster Bootstrap, discovery finds the members and seed nodes must stay empty.
+        List<String> seeds = NodeManagement.bootstrap(config.settings()) ? List.of()
+                : config.genesis().validators().stream().map(Genesis.Member::address).toList();
         List<String> roles = config.roles().stream().map(role -> role.name().wireName()).toList();
         return ConfigFactory.parseMap(Map.of(
                         "pekko.cluster.seed-nodes", seeds,
