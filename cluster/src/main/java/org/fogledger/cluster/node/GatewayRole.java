@@ -54,7 +54,9 @@ final class GatewayRole implements NodeRole {
             follow = genesis.validatorSet().maxFaulty() + 1;
         }
         GatewayPolicy defaults = GatewayPolicy.defaults();
-        String firmware = NodeFileKeys.string(config, prefix + "policy.minimum-firmware", "");
+        // Empty (as written in the shipped files) means any firmware, like a missing key.
+        String firmware = config.hasPath(prefix + "policy.minimum-firmware")
+                ? config.getString(prefix + "policy.minimum-firmware").trim() : "";
         GatewaySettings settings;
         try {
             GatewayPolicy policy = new GatewayPolicy(firmware.isEmpty() ? null : firmware,

@@ -80,6 +80,19 @@ class NodeConfigTest {
     }
 
     @Test
+    void optionalEnvironmentOverridesResolveAsInConfigValidatorPostgres() throws Exception {
+        // `x = ""` then `x = ${?VAR}` is how the shipped files take passwords from the environment; Typesafe Config's
+        // resolveWith cannot resolve it ("replace in parent not possible"), so both readers resolve the file alone.
+        NodeConfig node = NodeConfig.read(nodeFile("""
+                fogledger.node { name = "v1", roles = [validator], key-file = "v1.key", data-dir = "%s" }
+                fogledger.storage.postgres.password = ""
+                fogledger.storage.postgres.password = ${?FOGLEDGER_TEST_VARIABLE_THAT_IS_NOT_SET}
+                """.formatted(dir.resolve("data-v1"))));
+
+        assertEquals("", node.settings().getString("fogledger.storage.postgres.password"));
+    }
+
+    @Test
     void missingRolesAreNamed() throws IOException {
         String message = refusal("fogledger.node { name = \"edge-1\", host = \"127.0.0.1\" }\n");
         assertTrue(message.startsWith("fogledger.node.roles: missing"), message);
