@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,66 @@ class ArteryTlsTest {
                 "a node whose certificate another CA signed joined the cluster");
         assertEquals(2, Cluster.get(first).state().getMembers().spliterator().estimateSize(),
                 "the cluster took in a node with another CA's certificate");
+    }
+
+    /**
+     * Why the intruder stays out: with the stores as Pekko's ConfigSSLEngineProvider loads them (key managers from
+     * the node's store, trust managers from the trust store, client authentication required), a TLS 1.3 handshake
+     * succeeds between two nodes of one CA and fails when the client's certificate is another CA's.
+     */
+    @Test
+    void theHandshakeFailsOnACertificateFromAnotherCa() throws Exception {
+        Path ours = dir.resolve("ours");
+        Path theirs = dir.resolve("theirs");
+        new DevCertificates(ours).generate(List.of("n1", "n2"), List.of(), Duration.ofDays(1));
+        new DevCertificates(theirs).generate(List.of("intruder"), List.of(), Duration.ofDays(1));
+
+        assertEquals("ok", handshake(context(ours, "n1"), context(ours, "n2")));
+        String refused = handshake(context(ours, "n1"), context(theirs, "intruder"));
+        assertTrue(refused.startsWith("refused"), refused);
+    }
+
+    private static javax.net.ssl.SSLContext context(Path certs, String node) throws Exception {
+        char[] password = Files.readString(certs.resolve(DevCertificates.PASSWORD_FILE)).trim().toCharArray();
+        javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(load(certs.resolve(node + ".p12"), password), password);
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(load(certs.resolve(DevCertificates.TRUST_STORE), password));
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLSv1.3");
+        context.init(keys.getKeyManagers(), trust.getTrustManagers(), new java.security.SecureRandom());
+        return context;
+    }
+
+    /** "ok" if the server accepted the client (and the client the server), else "refused: <why>". */
+    private static String handshake(javax.net.ssl.SSLContext server, javax.net.ssl.SSLContext client) throws Exception {
+        try (javax.net.ssl.SSLServerSocket listening = (javax.net.ssl.SSLServerSocket) server.getServerSocketFactory()
+                .createServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            listening.setNeedClientAuth(true);
+            java.util.concurrent.CompletableFuture<String> accepted = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) listening.accept()) {
+                    socket.startHandshake();
+                    socket.getOutputStream().write(1);
+                    socket.getOutputStream().flush();
+                    return "ok";
+                } catch (IOException e) {
+                    return "refused: " + e;
+                }
+            });
+            String clientSide;
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) client.getSocketFactory()
+                    .createSocket(java.net.InetAddress.getLoopbackAddress(), listening.getLocalPort())) {
+                socket.startHandshake();
+                // In TLS 1.3 the server's verdict on the client's certificate arrives after the client's handshake.
+                clientSide = socket.getInputStream().read() == 1 ? "ok" : "refused: closed";
+            } catch (IOException e) {
+                clientSide = "refused: " + e;
+            }
+            String serverSide = accepted.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return serverSide.equals("ok") && clientSide.equals("ok") ? "ok"
+                    : "refused: server " + serverSide + ", client " + clientSide;
+        }
     }
 
     @Test
