@@ -2,6 +2,9 @@ package org.fogledger.cluster.launcher;
 
 import java.util.concurrent.Callable;
 import org.fogledger.cluster.bench.BenchCommand;
+import org.fogledger.cluster.node.FogCommand;
+import org.fogledger.cluster.node.NodeCommand;
+import org.fogledger.cluster.tls.CertsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -34,13 +37,17 @@ import picocli.CommandLine.Spec;
         footer = {
             "  fogledger demo            start one validator, print its status, stop",
             "  fogledger demo --stay     the same, but keep it running until Ctrl-C",
+            "  fogledger node --config config/production/validator.conf   one node of a fog",
+            "  fogledger fog up          a local fog: 4 validator and 2 agent/gateway processes",
+            "  fogledger certs generate --out certs --nodes v0,v1   development CA and node certificates",
             "  fogledger bench ledger    4 validators in this JVM under load: tx/s, latency, CPU",
             "  fogledger help demo       what the demo does, and its options",
             "  fogledger version         versions of FogLedger, Pekko and Java",
             "",
             "bin/fogledger passes JAVA_OPTS to the JVM. Docs: README.md and docs/ in the repository."
         },
-        subcommands = {DemoCommand.class, BenchCommand.class, VersionCommand.class, HelpCommand.class})
+        subcommands = {DemoCommand.class, NodeCommand.class, FogCommand.class, CertsCommand.class, BenchCommand.class,
+            VersionCommand.class, HelpCommand.class})
 public final class Launcher implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

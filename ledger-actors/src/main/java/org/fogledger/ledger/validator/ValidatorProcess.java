@@ -54,13 +54,13 @@ public final class ValidatorProcess {
     private ValidatorProcess() {
     }
 
-    /** What a node file says, checked. */
-    record Launch(String name, KeyPair key, Path dataDir, Genesis genesis, StorageChoice storage,
+    /** What a node file says, checked. Public for the launcher's {@code node} command, which runs the same file. */
+    public record Launch(String name, KeyPair key, Path dataDir, Genesis genesis, StorageChoice storage,
                   ValidatorSettings settings, Config file) {
     }
 
     /** A configuration error: the message names the key (or file) at fault. */
-    static final class ConfigError extends Exception {
+    public static final class ConfigError extends Exception {
         ConfigError(String message, Throwable cause) {
             super(message, cause);
         }
@@ -123,7 +123,7 @@ public final class ValidatorProcess {
     }
 
     /** Reads and checks a node file; every problem is a {@link ConfigError} naming its key. */
-    static Launch read(Path file) throws ConfigError {
+    public static Launch read(Path file) throws ConfigError {
         if (!Files.isRegularFile(file)) {
             throw new ConfigError("node config file " + file.toAbsolutePath() + " does not exist or is not a file",
                     null);
@@ -134,7 +134,13 @@ public final class ValidatorProcess {
                     ;
             // Substitutions may refer to the file's own keys, reference.conf's, or environment variables; the file
             // itself stays without reference.conf, so that passing it as overrides cannot mask generated keys.
-            parsed = parsed.resolveWith(parsed.withFallback(ConfigFactory.defaultReference()));
+            // resolveWith cannot resolve `x = ${?VAR}` overrides (Typesafe Config: "replace in parent not
+            // possible"), which config/validator-postgres.conf uses for the password: resolve on its own first.
+            try {
+                parsed = parsed.resolve();
+            } catch (ConfigException.UnresolvedSubstitution e) {
+                parsed = parsed.resolveWith(parsed.withFallback(ConfigFactory.defaultReference()));
+            }
         } catch (ConfigException e) {
             throw new ConfigError(e.getMessage(), e);
         }

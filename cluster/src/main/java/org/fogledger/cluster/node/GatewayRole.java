@@ -1,0 +1,97 @@
+package org.fogledger.cluster.node;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.fogledger.agents.gateway.ClientGatewayLedger;
+import org.fogledger.agents.gateway.Gateway;
+import org.fogledger.agents.gateway.GatewayPolicy;
+import org.fogledger.agents.gateway.GatewaySettings;
+import org.fogledger.ledger.crypto.KeyPair;
+import org.fogledger.ledger.validator.Genesis;
+
+/**
+ * The gateway role: one {@link Gateway} actor, named {@code gateway-<id>} and registered with the receptionist under
+ * {@link #SERVICE_KEY} so that ingress (MQTT, the HTTP API) on any node can find it. Keys, block
+ * {@code fogledger.gateway}:
+ * <pre>
+ * id = "gw-lyon-1"              # the gateway id devices sign hellos for; its trace stream is trace/&lt;id&gt;
+ * key-file = "gateway.key"      # PKCS#8 PEM; signs trace anchors
+ * follow-validators = 0         # validators whose block notices it follows; 0 = f + 1 of the genesis
+ * recheck-interval = 5s         # every open session's device is re-read this often
+ * policy {                      # what it enforces on its own
+ *   minimum-firmware = ""       # dotted version, empty for any
+ *   quarantine-after-failed-authentications = 5
+ *   max-readings-per-second = 50
+ * }
+ * </pre>
+ */
+final class GatewayRole implements NodeRole {
+    /** Every gateway of the cluster registers under this key. */
+    public static final ServiceKey<Gateway.Command> SERVICE_KEY =
+            ServiceKey.create(Gateway.Command.class, "fogledger-gateway");
+
+    private final GatewaySettings settings;
+    private final int followValidators;
+    private ActorRef<Gateway.Command> gateway;
+
+    private GatewayRole(GatewaySettings settings, int followValidators) {
+        this.settings = settings;
+        this.followValidators = followValidators;
+    }
+
+    static GatewayRole fromConfig(Config config, Path nodeFile, Genesis genesis) throws NodeConfigException {
+        String prefix = "fogledger.gateway.";
+        String id = NodeFileKeys.string(config, prefix + "id");
+        KeyPair key = NodeFileKeys.privateKey(config, prefix + "key-file", nodeFile);
+        int validators = genesis.validators().size();
+        int follow = NodeFileKeys.integer(config, prefix + "follow-validators", 0, validators, 0);
+        if (follow == 0) {
+            follow = genesis.validatorSet().maxFaulty() + 1;
+        }
+        GatewayPolicy defaults = GatewayPolicy.defaults();
+        // Empty (as written in the shipped files) means any firmware, like a missing key.
+        String firmware = config.hasPath(prefix + "policy.minimum-firmware")
+                ? config.getString(prefix + "policy.minimum-firmware").trim() : "";
+        GatewaySettings settings;
+        try {
+            GatewayPolicy policy = new GatewayPolicy(firmware.isEmpty() ? null : firmware,
+                    NodeFileKeys.integer(config, prefix + "policy.quarantine-after-failed-authentications", 1, 1000,
+                            defaults.quarantineAfterFailedAuthentications()),
+                    NodeFileKeys.integer(config, prefix + "policy.max-readings-per-second", 1, 100_000,
+                            defaults.maxReadingsPerSecond()));
+            Duration recheck = NodeFileKeys.duration(config, prefix + "recheck-interval", Duration.ofSeconds(5));
+            settings = GatewaySettings.defaults(id, genesis.chainId(), key).withPolicy(policy)
+                    .withRecheckInterval(recheck);
+        } catch (IllegalArgumentException e) {
+            throw new NodeConfigException("fogledger.gateway: " + e.getMessage(), e);
+        }
+        return new GatewayRole(settings, follow);
+    }
+
+    @Override
+    public NodeRoleName name() {
+        return NodeRoleName.GATEWAY;
+    }
+
+    GatewaySettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void start(NodeServices services) {
+        gateway = services.system().systemActorOf(
+                Gateway.create(settings, new ClientGatewayLedger(services.ledgerClient(), followValidators)),
+                "gateway-" + settings.gatewayId(), Props.empty());
+        services.system().receptionist().tell(Receptionist.register(SERVICE_KEY, gateway));
+    }
+
+    /** The running gateway, for ingress started in the same node. */
+    ActorRef<Gateway.Command> gateway() {
+        return gateway;
+    }
+}
