@@ -1,54 +1,42 @@
 package org.fogledger.cluster.node;
 
 import com.typesafe.config.Config;
-import java.util.Optional;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.fogledger.ledger.client.LedgerClient;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.fogledger.cluster.api.ApiServer;
+import org.fogledger.cluster.api.ApiSettings;
+import org.fogledger.ledger.validator.Genesis;
 
 /**
- * The api role: the HTTP API server ({@code org.fogledger.cluster.api.ApiServer}) on the node's ActorSystem and
- * ledger client, configured by block {@code fogledger.api}.
- *
- * <p>The API server is built on its own branch. {@link #binding()} is the one seam between the two: until it
- * returns the server, a node file that lists the api role is refused with {@link #NOT_BUILT}, before anything
- * starts. Nothing here pretends to serve HTTP.
+ * The api role: the HTTP API server ({@link ApiServer}) on the node's ActorSystem and ledger client, configured by
+ * block {@code fogledger.api} (host, port, body limit, confirmations, answer timeout; see docs/API.md). It signs
+ * nothing: mutations are transactions the callers signed, and the chain it accepts them for is the genesis's.
  */
 final class ApiRole implements NodeRole {
-    static final String NOT_BUILT = "the api role is not built into this binary: ApiRole.binding() does not start "
-            + "org.fogledger.cluster.api.ApiServer yet";
+    /** How long in-flight requests may finish when the node stops. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
 
-    /** Starts the API server; what it returns is closed when the node stops. */
-    @FunctionalInterface
-    interface ApiServerBinding {
-        AutoCloseable start(ActorSystem<Void> system, LedgerClient client, Config apiConfig) throws Exception;
+    private final ApiSettings settings;
+    private ApiServer.Binding running;
+
+    private ApiRole(ApiSettings settings) {
+        this.settings = settings;
     }
 
-    /**
-     * THE INTEGRATION SEAM. When {@code org.fogledger.cluster.api.ApiServer} is on the classpath, return it here:
-     * <pre>{@code
-     * return Optional.of((system, client, api) -> ApiServer.start(system, client, ApiSettings.fromConfig(api)));
-     * }</pre>
-     */
-    static Optional<ApiServerBinding> binding() {
-        return Optional.empty();
-    }
-
-    private final ApiServerBinding server;
-    private final Config apiConfig;
-    private AutoCloseable running;
-
-    private ApiRole(ApiServerBinding server, Config apiConfig) {
-        this.server = server;
-        this.apiConfig = apiConfig;
-    }
-
-    static ApiRole fromConfig(Config config) throws NodeConfigException {
-        ApiServerBinding server = binding().orElseThrow(() -> new NodeConfigException("fogledger.node.roles: "
-                + NOT_BUILT + "; remove 'api' from the roles or use a build that has the API server"));
-        if (!config.hasPath("fogledger.api")) {
-            throw new NodeConfigException("fogledger.api: missing (the api role reads its settings there)");
+    static ApiRole fromConfig(Config config, Genesis genesis) throws NodeConfigException {
+        if (!config.hasPath(ApiSettings.CONFIG_PATH)) {
+            throw new NodeConfigException(ApiSettings.CONFIG_PATH + ": missing (the api role reads its settings there)");
         }
-        return new ApiRole(server, config.getConfig("fogledger.api"));
+        try {
+            return new ApiRole(ApiSettings.fromConfig(config, ApiSettings.CONFIG_PATH, genesis.chainId()));
+        } catch (RuntimeException e) {
+            throw new NodeConfigException(e.getMessage());
+        }
+    }
+
+    ApiSettings settings() {
+        return settings;
     }
 
     @Override
@@ -56,12 +44,15 @@ final class ApiRole implements NodeRole {
         return NodeRoleName.API;
     }
 
+    /** Binds the port before the node says READY; a port that cannot be bound fails the node, naming it. */
     @Override
     public void start(NodeServices services) {
         try {
-            running = server.start(services.system(), services.ledgerClient(), apiConfig);
+            running = ApiServer.start(services.system(), services.ledgerClient(), settings).toCompletableFuture()
+                    .get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("the API server did not start: " + e.getMessage(), e);
+            throw new IllegalStateException("the API server could not listen on " + settings.host() + ":"
+                    + settings.port() + ": " + e.getMessage(), e);
         }
     }
 
@@ -69,7 +60,7 @@ final class ApiRole implements NodeRole {
     public void close() {
         if (running != null) {
             try {
-                running.close();
+                running.stop(STOP_GRACE).toCompletableFuture().get(STOP_GRACE.toSeconds() + 5, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("the API server did not stop cleanly: " + e.getMessage(), e);
             }

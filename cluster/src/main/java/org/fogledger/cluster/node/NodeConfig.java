@@ -119,7 +119,7 @@ public record NodeConfig(Path file, String name, List<NodeRole> roles, Genesis g
             roles.add(GatewayRole.fromConfig(settings, file, genesis));
         }
         if (roleNames.contains(NodeRoleName.API)) {
-            roles.add(ApiRole.fromConfig(settings));
+            roles.add(ApiRole.fromConfig(settings, genesis));
         }
         return new NodeConfig(file, name, List.copyOf(roles), genesis, host, port, parsed, settings);
     }

@@ -33,9 +33,10 @@ class LocalFogEndToEndTest {
             for (String node : new String[] {"v0", "v1", "v2", "v3"}) {
                 assertTrue(up.out().contains("READY " + node + " roles=[validator] 127.0.0.1:"), up.transcript());
             }
-            for (String node : new String[] {"a0", "a1"}) {
-                assertTrue(up.out().contains("READY " + node + " roles=[agent,gateway] 127.0.0.1:"), up.transcript());
-            }
+            assertTrue(up.out().contains("READY a0 roles=[agent,gateway,api] 127.0.0.1:"), up.transcript());
+            assertTrue(up.out().contains("READY a1 roles=[agent,gateway] 127.0.0.1:"), up.transcript());
+            String validators = apiValidators();
+            assertTrue(validators.contains("\"chainId\""), validators);
 
             LauncherRun status = LauncherRun.of(concat(new String[] {"fog", "status"}, dirs));
             assertEquals(0, status.exitCode(), status.transcript());
@@ -52,6 +53,35 @@ class LocalFogEndToEndTest {
         LauncherRun after = LauncherRun.of(concat(new String[] {"fog", "status"}, dirs));
         assertEquals(3, after.exitCode(), after.transcript());
         assertEquals(6, after.out().lines().filter(line -> line.contains(" no     no ")).count(), after.transcript());
+    }
+
+    /** The local fog's HTTP API (node a0, port 8080) lists the validators once they answer it. */
+    private static String apiValidators() {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String body = "";
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:8080/api/v1/validators")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                body = answer.body();
+                if (answer.statusCode() == 200 && body.split("\"committedHeight\"", -1).length == 5) {
+                    return body;
+                }
+            } catch (java.io.IOException e) {
+                body = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return body;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return body;
+            }
+        }
+        return body;
     }
 
     private static String[] concat(String[] a, String[] b) {

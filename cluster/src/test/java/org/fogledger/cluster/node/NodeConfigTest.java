@@ -206,9 +206,19 @@ class NodeConfigTest {
     }
 
     @Test
-    void theApiRoleIsRefusedUntilTheServerIsBuiltIn() throws IOException {
-        String message = refusal("fogledger.node { name = \"e\", roles = [api], host = \"h\" }\nfogledger.api {}\n");
-        assertTrue(message.startsWith("fogledger.node.roles: " + ApiRole.NOT_BUILT), message);
+    void theApiRoleReadsItsSettingsAndNamesAWrongOne() throws Exception {
+        NodeConfig node = NodeConfig.read(nodeFile("fogledger.node { name = \"e\", roles = [api], host = \"h\" }\n"
+                + "fogledger.api { port = 18080, confirmations = 2 }\n"));
+        ApiRole api = (ApiRole) node.roles().get(0);
+        assertEquals(18080, api.settings().port());
+        assertEquals(2, api.settings().confirmations());
+        assertEquals(node.genesis().chainId(), api.settings().chainId());
+
+        String message = refusal("fogledger.node { name = \"e\", roles = [api], host = \"h\" }\n"
+                + "fogledger.api { port = \"eighty\" }\n");
+        assertTrue(message.contains("port"), message);
+        assertTrue(refusal("fogledger.node { name = \"e\", roles = [api], host = \"h\" }\n")
+                .startsWith("fogledger.api: missing"));
     }
 
     @Test

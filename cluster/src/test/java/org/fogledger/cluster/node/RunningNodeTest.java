@@ -31,29 +31,37 @@ class RunningNodeTest {
         Files.writeString(dir.resolve("genesis.conf"),
                 Genesis.onLoopback("running-node-test", List.of(key.publicKey())).toHocon());
         int management = Genesis.freeLoopbackPort();
+        int api = Genesis.freeLoopbackPort();
         Path file = dir.resolve("node.conf");
         Files.writeString(file, """
                 include "genesis.conf"
                 fogledger.node {
                   name = "v0"
-                  roles = [validator]
+                  roles = [validator, api]
                   key-file = "v0.key"
                   data-dir = "%s"
                   management.enabled = on
                 }
                 pekko.management.http { hostname = "127.0.0.1", port = %d }
-                """.formatted(dir.resolve("data"), management));
+                fogledger.api { host = "127.0.0.1", port = %d }
+                """.formatted(dir.resolve("data"), management, api));
 
         NodeConfig config = NodeConfig.read(file);
         try (RunningNode node = RunningNode.start(config)) {
             assertTrue(node.awaitUp(Duration.ofSeconds(60)), "the node did not become an Up member");
-            assertEquals("READY v0 roles=[validator] 127.0.0.1:" + config.port(), node.readyLine());
+            assertEquals("READY v0 roles=[validator,api] 127.0.0.1:" + config.port(), node.readyLine());
 
             HttpClient http = HttpClient.newHttpClient();
             assertEquals(200, get(http, management, "/alive"));
             assertEquals(200, get(http, management, "/ready"));
+            // The api role serves the HTTP API on the node's own ledger client, for the genesis's chain.
+            assertEquals(200, get(http, api, "/ready"));
+            String validators = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api
+                    + "/api/v1/validators")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(validators.contains("\"chainId\":\"running-node-test\""), validators);
 
-            ValidatorRole validator = (ValidatorRole) config.roles().get(0);
+            ValidatorRole validator = (ValidatorRole) config.roles().stream()
+                    .filter(role -> role instanceof ValidatorRole).findFirst().orElseThrow();
             ValidatorStatus status = org.apache.pekko.actor.typed.javadsl.AskPattern.<org.fogledger.ledger.validator
                             .ValidatorActor.Command, ValidatorStatus>ask(validator.validator(),
                             org.fogledger.ledger.validator.ValidatorActor.GetStatus::new, Duration.ofSeconds(10),

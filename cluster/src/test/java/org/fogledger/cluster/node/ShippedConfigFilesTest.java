@@ -66,16 +66,13 @@ class ShippedConfigFilesTest {
             Files.writeString(production.resolve(name + ".conf"), text);
         }
 
-        for (String role : List.of("validator", "agent", "gateway")) {
+        for (String role : List.of("validator", "agent", "gateway", "api")) {
             NodeConfig node = NodeConfig.read(production.resolve(role + ".conf"));
             assertEquals(NodeRoleName.fromWireName(role), node.roles().get(0).name(), role);
             assertEquals("tls-tcp", node.settings().getString("pekko.remote.artery.transport"), role);
             assertTrue(node.settings().getString("pekko.remote.artery.ssl.config-ssl-engine.key-store")
                     .endsWith("/tls/" + node.name() + ".p12"), role);
         }
-        NodeConfigException api = assertThrows(NodeConfigException.class,
-                () -> NodeConfig.read(production.resolve("api.conf")));
-        assertTrue(api.getMessage().contains(ApiRole.NOT_BUILT), api.getMessage());
     }
 
     @Test
