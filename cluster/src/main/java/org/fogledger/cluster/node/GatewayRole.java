@@ -1,6 +1,8 @@
 package org.fogledger.cluster.node;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -11,6 +13,8 @@ import org.fogledger.agents.gateway.ClientGatewayLedger;
 import org.fogledger.agents.gateway.Gateway;
 import org.fogledger.agents.gateway.GatewayPolicy;
 import org.fogledger.agents.gateway.GatewaySettings;
+import org.fogledger.agents.mqtt.MqttIngress;
+import org.fogledger.agents.mqtt.MqttSettings;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.validator.Genesis;
 
@@ -28,6 +32,11 @@ import org.fogledger.ledger.validator.Genesis;
  *   quarantine-after-failed-authentications = 5
  *   max-readings-per-second = 50
  * }
+ * mqtt {                        # the MQTT ingress (docs/MQTT.md), off unless enabled
+ *   enabled = on
+ *   uri = "tcp://127.0.0.1:1883"
+ *   topic-prefix = "fogledger"  # one per gateway on a shared broker
+ * }
  * </pre>
  */
 final class GatewayRole implements NodeRole {
@@ -37,11 +46,15 @@ final class GatewayRole implements NodeRole {
 
     private final GatewaySettings settings;
     private final int followValidators;
+    /** The MQTT ingress's settings, or null when the gateway takes devices in-process only. */
+    private final MqttSettings mqtt;
     private ActorRef<Gateway.Command> gateway;
+    private MqttIngress ingress;
 
-    private GatewayRole(GatewaySettings settings, int followValidators) {
+    private GatewayRole(GatewaySettings settings, int followValidators, MqttSettings mqtt) {
         this.settings = settings;
         this.followValidators = followValidators;
+        this.mqtt = mqtt;
     }
 
     static GatewayRole fromConfig(Config config, Path nodeFile, Genesis genesis) throws NodeConfigException {
@@ -70,7 +83,24 @@ final class GatewayRole implements NodeRole {
         } catch (IllegalArgumentException e) {
             throw new NodeConfigException("fogledger.gateway: " + e.getMessage(), e);
         }
-        return new GatewayRole(settings, follow);
+        return new GatewayRole(settings, follow, mqtt(config, id));
+    }
+
+    private static MqttSettings mqtt(Config config, String gatewayId) throws NodeConfigException {
+        Config withDefaults = config.withFallback(ConfigFactory.defaultReference());
+        String enabled = MqttSettings.CONFIG_PATH + ".enabled";
+        try {
+            if (!withDefaults.getBoolean(enabled)) {
+                return null;
+            }
+            return MqttSettings.fromConfig(withDefaults, gatewayId);
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new NodeConfigException(MqttSettings.CONFIG_PATH + ": " + e.getMessage(), e);
+        }
+    }
+
+    MqttSettings mqtt() {
+        return mqtt;
     }
 
     @Override
@@ -88,6 +118,16 @@ final class GatewayRole implements NodeRole {
                 Gateway.create(settings, new ClientGatewayLedger(services.ledgerClient(), followValidators)),
                 "gateway-" + settings.gatewayId(), Props.empty());
         services.system().receptionist().tell(Receptionist.register(SERVICE_KEY, gateway));
+        if (mqtt != null) {
+            ingress = MqttIngress.start(mqtt, gateway, services.system().scheduler());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ingress != null) {
+            ingress.close();
+        }
     }
 
     /** The running gateway, for ingress started in the same node. */

@@ -206,6 +206,21 @@ class NodeConfigTest {
     }
 
     @Test
+    void aGatewayTakesDevicesOverMqttOnlyWhenItsIngressIsEnabled() throws Exception {
+        String node = "fogledger.node { name = \"edge-1\", roles = [gateway], host = \"127.0.0.1\" }\n";
+        GatewayRole quiet = (GatewayRole) NodeConfig.read(nodeFile(node + GATEWAY)).roles().get(0);
+        assertEquals(null, quiet.mqtt(), "off unless enabled");
+
+        GatewayRole heard = (GatewayRole) NodeConfig.read(nodeFile(node + GATEWAY
+                + "fogledger.gateway.mqtt { enabled = on, topic-prefix = \"fog-a\" }\n")).roles().get(0);
+        assertEquals("fog-a", heard.mqtt().topicPrefix());
+        assertEquals("fogledger-gateway-gw-1", heard.mqtt().clientId());
+
+        String wrong = refusal(node + GATEWAY + "fogledger.gateway.mqtt { enabled = on, qos = \"high\" }\n");
+        assertTrue(wrong.startsWith("fogledger.gateway.mqtt: ") && wrong.contains("qos"), wrong);
+    }
+
+    @Test
     void theApiRoleReadsItsSettingsAndNamesAWrongOne() throws Exception {
         NodeConfig node = NodeConfig.read(nodeFile("fogledger.node { name = \"e\", roles = [api], host = \"h\" }\n"
                 + "fogledger.api { port = 18080, confirmations = 2 }\n"));
