@@ -53,7 +53,8 @@ public final class FogCommand implements Callable<Integer> {
 
     /** The options every fog command takes. */
     static final class Dirs {
-        @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config/local-fog",
+        // bin/fogledger names the checkout it runs from (fogledger.home), so `fog up` works from any directory.
+        @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "${sys:fogledger.home:-.}/config/local-fog",
                 description = "fog.conf and the nodes' files. Default: ${DEFAULT-VALUE}")
         Path configDir;
 
