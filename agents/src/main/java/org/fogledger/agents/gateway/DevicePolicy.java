@@ -55,19 +55,7 @@ public record DevicePolicy(String firmwareMinimum, String firmwareSource, int qu
 
     /** Null when {@code firmware} meets the minimum, else the reason to refuse it, naming who set the minimum. */
     public String firmwareRefusal(String firmware) {
-        if (firmwareMinimum == null) {
-            return null;
-        }
-        Objects.requireNonNull(firmware, "firmware");
-        int[] have;
-        try {
-            have = FirmwareVersion.parse(firmware, "firmware");
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-        return FirmwareVersion.compare(have, FirmwareVersion.parse(firmwareMinimum, "firmwareMinimum")) < 0
-                ? "firmware " + firmware + " is older than the minimum " + firmwareMinimum + " set by "
-                + firmwareSource : null;
+        return FirmwareVersion.refusal(firmware, firmwareMinimum, firmwareSource);
     }
 
     /**

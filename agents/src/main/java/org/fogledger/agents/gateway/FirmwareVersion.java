@@ -1,29 +1,25 @@
 package org.fogledger.agents.gateway;
 
-/** Dotted numeric firmware versions ({@code 2}, {@code 2.4}, {@code 2.4.1}), compared part by part. */
+/**
+ * Firmware versions as the gateway meets them: the policy contract's dotted numeric versions
+ * ({@link org.fogledger.ledger.contract.policy.FirmwareVersion}, one reading of a version for the ledger and its
+ * gateways), with refusals that name the field and who set a minimum.
+ */
 final class FirmwareVersion {
-    private static final int MAX_PARTS = 8;
+    private static final int MAX_LENGTH = 64;
 
     private FirmwareVersion() {
     }
 
     static int[] parse(String version, String field) {
-        if (version == null || version.isEmpty() || version.length() > 64) {
-            throw new IllegalArgumentException(field + " must be 1-64 characters, got '" + version + "'");
+        int[] parsed = version == null || version.length() > MAX_LENGTH ? null
+                : org.fogledger.ledger.contract.policy.FirmwareVersion.parse(version);
+        if (parsed == null) {
+            throw new IllegalArgumentException(field + " '" + version + "' is not a dotted numeric version such as"
+                    + " 2.4.1 (at most " + org.fogledger.ledger.contract.policy.FirmwareVersion.MAX_SEGMENTS
+                    + " parts of 1 to 9 digits)");
         }
-        String[] parts = version.split("\\.", -1);
-        if (parts.length > MAX_PARTS) {
-            throw new IllegalArgumentException(field + " '" + version + "' has more than " + MAX_PARTS + " parts");
-        }
-        int[] numbers = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            if (!parts[i].matches("[0-9]{1,9}")) {
-                throw new IllegalArgumentException(field + " '" + version
-                        + "' is not a dotted numeric version such as 2.4.1");
-            }
-            numbers[i] = Integer.parseInt(parts[i]);
-        }
-        return numbers;
+        return parsed;
     }
 
     /** Missing trailing parts count as 0: {@code 2.4} equals {@code 2.4.0}. */
@@ -36,5 +32,24 @@ final class FirmwareVersion {
             }
         }
         return 0;
+    }
+
+    /**
+     * Null when {@code firmware} meets {@code minimum} (or there is none), else why not: not a version, or older than
+     * the minimum, which {@code setBy} set (when known).
+     */
+    static String refusal(String firmware, String minimum, String setBy) {
+        if (minimum == null) {
+            return null;
+        }
+        int[] have;
+        try {
+            have = parse(java.util.Objects.requireNonNull(firmware, "firmware"), "firmware");
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        return compare(have, parse(minimum, "minimum firmware")) < 0
+                ? "firmware " + firmware + " is older than the minimum " + minimum + (setBy == null ? "" : " set by "
+                + setBy) : null;
     }
 }

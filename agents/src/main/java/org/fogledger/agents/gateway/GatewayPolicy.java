@@ -1,6 +1,5 @@
 package org.fogledger.agents.gateway;
 
-import java.util.Objects;
 
 /**
  * What a gateway enforces on its own, beside the registry's verdict and the ledger's policies (with which
@@ -48,17 +47,6 @@ public record GatewayPolicy(String minimumFirmware, int quarantineAfterFailedAut
 
     /** Null when {@code firmware} meets the minimum, else the reason to refuse it. */
     public String firmwareRefusal(String firmware) {
-        if (minimumFirmware == null) {
-            return null;
-        }
-        Objects.requireNonNull(firmware, "firmware");
-        int[] have;
-        try {
-            have = FirmwareVersion.parse(firmware, "firmware");
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-        return FirmwareVersion.compare(have, FirmwareVersion.parse(minimumFirmware, "minimumFirmware")) < 0
-                ? "firmware " + firmware + " is older than the minimum " + minimumFirmware : null;
+        return FirmwareVersion.refusal(firmware, minimumFirmware, null);
     }
 }
