@@ -130,13 +130,19 @@ public final class Arbitration implements SettlementRules {
                     + " stands with a higher rank");
         }
         List<PublicKey> deciders = atOrAbove(votes, carried);
-        Standing stands = new Standing(decision, carried, deciders, verdicts.height, verdicts.index);
+        // A vote below the carried rank is not one of the quorum (it only made the count be taken again, e.g. once
+        // a higher conflicting decision fell): the decision that stands is then the quorum's own, the earliest vote
+        // of the carried rank, so no decision ever stands with a rank above its agent's.
+        AgentDecision carrier = decision.rank().isBelow(carried) ? earliestOfRank(votes, carried) : decision;
+        Standing stands = new Standing(carrier, carried, deciders, verdicts.height, verdicts.index);
         String quorum = "a quorum of " + deciders.size() + " agents of rank " + carried + " or higher decided "
                 + decision.action();
+        String who = carrier == decision ? describe(decision) : describe(decision) + " counted again: "
+                + describe(carrier);
         if (conflicting.isEmpty()) {
-            return verdicts.stands(stands, List.of(), QUORUM_MET, describe(decision) + " stands: " + quorum);
+            return verdicts.stands(stands, List.of(), QUORUM_MET, who + " stands: " + quorum);
         }
-        return verdicts.stands(stands, conflicting, QUORUM_MET, describe(decision) + " overturns "
+        return verdicts.stands(stands, conflicting, QUORUM_MET, who + " overturns "
                 + describeAll(conflicting) + ": " + quorum);
     }
 
@@ -154,6 +160,18 @@ public final class Arbitration implements SettlementRules {
             }
         }
         return null;
+    }
+
+    /** The earliest committed vote of exactly {@code rank}; one exists whenever {@code rank} was carried. */
+    private static AgentDecision earliestOfRank(SortedMap<String, AgentDecision> votes, Rank rank) {
+        AgentDecision earliest = null;
+        for (AgentDecision vote : votes.values()) {
+            if (vote.rank() == rank && (earliest == null || vote.height() < earliest.height()
+                    || vote.height() == earliest.height() && vote.index() < earliest.index())) {
+                earliest = vote;
+            }
+        }
+        return earliest;
     }
 
     private static List<PublicKey> atOrAbove(SortedMap<String, AgentDecision> votes, Rank rank) {
