@@ -51,10 +51,11 @@ class CatchUpTest {
                     grown, outageSeconds, commitRate, heightWhenStopped, heightWhenStopped + fetched, catchUpSeconds,
                     catchUpRate, catchUpRate / commitRate);
 
-            long common = Math.min(status(restarted).committedHeight(), status(cluster.nodes.get(0)).committedHeight());
-            CommittedHashes mine = restarted.committedHashes(1, 10_000).toCompletableFuture().get(10, TimeUnit.SECONDS);
-            CommittedHashes theirs = cluster.nodes.get(0).committedHashes(1, 10_000).toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS);
+            // Status reports the height committed in memory; the hashes come from the store, which follows it, so
+            // compare once both stores hold the caught-up height.
+            CommittedHashes mine = durableHashes(restarted, target, 60);
+            CommittedHashes theirs = durableHashes(cluster.nodes.get(0), target, 60);
+            long common = Math.min(mine.committedHeight(), theirs.committedHeight());
             int compared = (int) Math.min(common, Math.min(mine.hashes().size(), theirs.hashes().size()));
             assertTrue(compared >= heightWhenStopped + 100, "compared only " + compared + " blocks");
             assertEquals(theirs.hashes().subList(0, compared), mine.hashes().subList(0, compared),
@@ -80,6 +81,18 @@ class CatchUpTest {
                     where.append("\n  ").append(status(node));
                 }
                 throw new AssertionError("not all at height " + height + " within " + seconds + " s:" + where);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The node's committed hashes from height 1, once its store holds at least {@code height} blocks. */
+    private static CommittedHashes durableHashes(ValidatorNode node, long height, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            CommittedHashes hashes = node.committedHashes(1, 10_000).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            if (hashes.hashes().size() >= height || System.nanoTime() > deadline) {
+                return hashes;
             }
             Thread.sleep(100);
         }
