@@ -174,29 +174,34 @@ public final class Fleet {
     }
 
     /**
-     * Takes a random device of stage {@code from} and moves it to {@link DeviceStage#BUSY}; -1 when there is none.
+     * Takes a random device of stage {@code from} and moves it to {@link DeviceStage#BUSY}; null when there is none.
      * Put it back with {@link #release}.
      */
-    public int claim(DeviceStage from, SplittableRandom random) {
+    public Claimed claim(DeviceStage from, SplittableRandom random) {
         return claim(from, from, random);
     }
 
     /**
      * Takes a random device of any stage from {@code first} to {@code last} (in the order of {@link DeviceStage},
-     * which is one range of the permutation) and moves it to {@link DeviceStage#BUSY}; -1 when there is none.
+     * which is one range of the permutation) and moves it to {@link DeviceStage#BUSY}; null when there is none.
      */
-    public synchronized int claim(DeviceStage first, DeviceStage last, SplittableRandom random) {
+    public synchronized Claimed claim(DeviceStage first, DeviceStage last, SplittableRandom random) {
         if (last.ordinal() < first.ordinal()) {
             throw new IllegalArgumentException("stages " + first + ".." + last + " are in the wrong order");
         }
         int from = start[first.ordinal()];
         int to = start[last.ordinal() + 1];
         if (to <= from) {
-            return -1;
+            return null;
         }
         int device = perm[from + random.nextInt(to - from)];
+        DeviceStage was = DeviceStage.ALL[stage[device]];
         moveLocked(device, DeviceStage.BUSY.ordinal());
-        return device;
+        return new Claimed(device, was);
+    }
+
+    /** A device an operation took, and the stage it was in. */
+    public record Claimed(int device, DeviceStage from) {
     }
 
     /** Puts a device an operation claimed into the stage the operation found it ends in. */

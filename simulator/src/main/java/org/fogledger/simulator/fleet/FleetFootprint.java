@@ -23,7 +23,7 @@ public final class FleetFootprint {
         Fleet fleet = new Fleet(new FleetSpec(devices, Math.max(1, devices / 10), 10, 10, 42L));
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < devices / 2; i++) {
-            int device = fleet.claim(DeviceStage.UNREGISTERED, random);
+            int device = fleet.claim(DeviceStage.UNREGISTERED, random).device();
             fleet.release(device, i % 10 == 0 ? DeviceStage.BLOCKED : DeviceStage.OPERATIONAL);
         }
         for (int i = 0; i < 10_000; i++) {

@@ -1,0 +1,163 @@
+package org.fogledger.simulator.behaviour;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.fogledger.ledger.validator.SubmitResult;
+import org.fogledger.simulator.engine.Outcome;
+
+/** What every behaviour shares: parameter checks, the shape of outcomes and of error kinds, and never throwing. */
+final class Behaviours {
+    private Behaviours() {
+    }
+
+    /** Refuses parameters other than {@code accepted}, naming them. */
+    static void acceptOnly(String kind, Map<String, String> params, String... accepted) {
+        Set<String> known = Set.of(accepted);
+        Set<String> unknown = new TreeSet<>(params.keySet());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("behaviour '" + kind + "' has no parameter " + String.join(", ", unknown)
+                    + "; it accepts " + (accepted.length == 0 ? "none" : String.join(", ", new TreeSet<>(known))));
+        }
+    }
+
+    /** The value of {@code name}, one of {@code allowed} (the first is the default). */
+    static String choice(String kind, Map<String, String> params, String name, String... allowed) {
+        String value = params.getOrDefault(name, allowed[0]);
+        for (String option : allowed) {
+            if (option.equals(value)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("behaviour '" + kind + "': " + name + "=" + value + " is not one of "
+                + String.join(", ", allowed));
+    }
+
+    static int integer(String kind, Map<String, String> params, String name, int fallback, int min, int max) {
+        String value = params.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException("behaviour '" + kind + "': " + name + "=" + value
+                + " is not an integer in " + min + ".." + max);
+    }
+
+    /** Runs {@code operation}; anything it throws or fails with becomes a {@link Outcome.Failed}. */
+    static CompletionStage<Outcome> guarded(Supplier<CompletionStage<Outcome>> operation) {
+        CompletionStage<Outcome> started;
+        try {
+            started = operation.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failure(e));
+        }
+        return started.handle((outcome, failure) -> failure == null ? outcome : failure(failure));
+    }
+
+    static Outcome failure(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof TimeoutException || String.valueOf(cause.getMessage()).contains("did not answer")
+                || String.valueOf(cause.getMessage()).contains("timed out")) {
+            return new Outcome.Failed("timeout", String.valueOf(cause.getMessage()));
+        }
+        return new Outcome.Failed("error:" + cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()));
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    static CompletionStage<Outcome> done(Outcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
+    }
+
+    static CompletionStage<Outcome> skipped(String why) {
+        return done(new Outcome.Skipped(why));
+    }
+
+    /**
+     * A short, stable error kind from a refusal's reason, for grouping in reports: {@code refused:} and the reason's
+     * first words up to a colon or parenthesis, with ids (anything with a digit) dropped.
+     */
+    static String refusedKind(String reason) {
+        String head = reason == null ? "no reason" : reason;
+        int cut = head.length();
+        for (char c : new char[] {':', '(', ','}) {
+            int at = head.indexOf(c);
+            if (at > 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        StringBuilder kind = new StringBuilder("refused:");
+        int words = 0;
+        for (String word : head.substring(0, cut).trim().split("\\s+")) {
+            if (word.chars().anyMatch(Character::isDigit) || word.isEmpty()) {
+                continue;
+            }
+            if (words++ > 0) {
+                kind.append('-');
+            }
+            kind.append(word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
+            if (words == 4) {
+                break;
+            }
+        }
+        return kind.toString();
+    }
+
+    static String describe(SubmitResult result) {
+        if (result instanceof SubmitResult.Committed committed) {
+            return committed.receipt().resultCode() + ": " + new String(committed.receipt().result(),
+                    StandardCharsets.UTF_8);
+        }
+        if (result instanceof SubmitResult.Refused refused) {
+            return "refused: " + refused.reason() + " " + refused.message();
+        }
+        return String.valueOf(result);
+    }
+
+    /** A contract's JSON answer as a tree; a malformed one is an error naming it. */
+    static com.fasterxml.jackson.databind.JsonNode json(byte[] json) {
+        try {
+            return org.fogledger.ledger.contract.ContractJson.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("not JSON: " + new String(json, StandardCharsets.UTF_8), e);
+        }
+    }
+
+    static boolean committedOk(SubmitResult result) {
+        return result instanceof SubmitResult.Committed committed && committed.receipt().isOk();
+    }
+
+    /** The outcome of a transaction that should have committed OK. */
+    static Outcome failedTransaction(SubmitResult result) {
+        if (result instanceof SubmitResult.Committed committed) {
+            return new Outcome.Failed("rejected:" + committed.receipt().resultCode(), describe(result));
+        }
+        if (result instanceof SubmitResult.Refused refused) {
+            return new Outcome.Failed("refused:" + refused.reason(), describe(result));
+        }
+        return new Outcome.Failed("error", describe(result));
+    }
+}

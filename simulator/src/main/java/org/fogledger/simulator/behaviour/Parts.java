@@ -1,0 +1,83 @@
+package org.fogledger.simulator.behaviour;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fogledger.simulator.fleet.DeviceKeys;
+import org.fogledger.simulator.fleet.Fleet;
+
+/**
+ * What the behaviours of one simulated system share: the fleet, the ledger, the gateway by each transport, the
+ * sessions, the agents, the consents in force and the checks. Built by {@link SimulatedSystem}.
+ */
+final class Parts {
+    /** The organisation the simulated third party acts for: consents name it, data requests come from it. */
+    static final String THIRD_PARTY = "org-sim-lab";
+
+    /** A consent an owner granted on one device to the third party, in force until withdrawn. */
+    record Consent(String consentId, String purpose) {
+    }
+
+    final Fleet fleet;
+    final SystemOptions options;
+    final LedgerPort ledger;
+    final InProcessGateway inProcess;
+    final MqttGateway mqtt;
+    final DeviceSessions sessions;
+    final Hierarchy hierarchy;
+    final Executor work;
+    /** For the few operations that can only block (a device's own MQTT connection): never the work executor. */
+    final Executor blocking;
+    final BlockedRefusalCheck blockedCheck;
+    final DeniedFlowCheck deniedCheck;
+    final AcknowledgedOnLedgerCheck acknowledgedCheck;
+    final Map<Integer, Consent> consents = new ConcurrentHashMap<>();
+    /** Keys of parties that are not what they claim: unregistered devices, forgers. */
+    final DeviceKeys strangerKeys;
+    final AtomicLong strangers = new AtomicLong();
+
+    Parts(Fleet fleet, SystemOptions options, LedgerPort ledger, InProcessGateway inProcess, MqttGateway mqtt,
+          Hierarchy hierarchy, Executor work, Executor blocking, BlockedRefusalCheck blockedCheck, DeniedFlowCheck deniedCheck,
+          AcknowledgedOnLedgerCheck acknowledgedCheck) {
+        this.fleet = fleet;
+        this.options = options;
+        this.ledger = ledger;
+        this.inProcess = inProcess;
+        this.mqtt = mqtt;
+        this.sessions = new DeviceSessions(fleet, options.gatewaySessions());
+        this.hierarchy = hierarchy;
+        this.work = work;
+        this.blocking = blocking;
+        this.blockedCheck = blockedCheck;
+        this.deniedCheck = deniedCheck;
+        this.acknowledgedCheck = acknowledgedCheck;
+        this.strangerKeys = new DeviceKeys(fleet.spec().seed(), "fogledger-sim-stranger", 256);
+    }
+
+    /** The gateway by {@code transport} ({@code inprocess} or {@code mqtt}); refuses one this system lacks. */
+    GatewayPort port(String kind, String transport) {
+        if ("mqtt".equals(transport)) {
+            if (mqtt == null) {
+                throw new IllegalArgumentException("behaviour '" + kind + "': transport=mqtt needs an MQTT broker, "
+                        + "and this system was started without one (SystemOptions.withMqtt)");
+            }
+            return mqtt;
+        }
+        if (inProcess == null) {
+            throw new IllegalArgumentException("behaviour '" + kind + "': transport=inprocess needs the gateway in "
+                    + "this JVM; a remote system is reached over MQTT only (transport=mqtt)");
+        }
+        return inProcess;
+    }
+
+    /** The transport a behaviour uses when none is named: in-process when the gateway is here, else MQTT. */
+    String defaultTransport() {
+        return inProcess != null ? "inprocess" : "mqtt";
+    }
+
+    /** The id of a device nobody registered (and never will): {@code sim-<seed>-x<n>}. */
+    String strangerId(long n) {
+        return "sim-" + Long.toHexString(fleet.spec().seed()) + "-x" + n;
+    }
+}

@@ -1,0 +1,322 @@
+package org.fogledger.simulator.behaviour;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.fogledger.agents.gateway.ClientGatewayLedger;
+import org.fogledger.agents.gateway.Gateway;
+import org.fogledger.agents.gateway.GatewayPolicy;
+import org.fogledger.agents.gateway.GatewaySettings;
+import org.fogledger.agents.mqtt.MqttIngress;
+import org.fogledger.agents.mqtt.MqttSettings;
+import org.fogledger.ledger.client.ClientSystem;
+import org.fogledger.ledger.client.LedgerClient;
+import org.fogledger.ledger.client.LedgerClientSettings;
+import org.fogledger.ledger.crypto.KeyPair;
+import org.fogledger.ledger.crypto.Pem;
+import org.fogledger.ledger.storage.JournalSettings;
+import org.fogledger.ledger.storage.StorageChoice;
+import org.fogledger.ledger.validator.Genesis;
+import org.fogledger.ledger.validator.ValidatorNode;
+import org.fogledger.ledger.validator.ValidatorSettings;
+import org.fogledger.simulator.engine.Behaviour;
+import org.fogledger.simulator.engine.FleetSpec;
+import org.fogledger.simulator.fleet.Fleet;
+import org.fogledger.simulator.report.CheckResult;
+
+/**
+ * The system a simulation drives, and the behaviours that drive it. {@link #embedded} starts in this JVM what
+ * {@code fogledger demo} starts (four validators on H2 under the data dir, the root operator named at genesis) plus
+ * a gateway on a client member of their cluster, optionally with its MQTT ingress; {@link #remote} joins a running
+ * local fog ({@code fogledger fog up}) as a client member and reaches its gateway through the broker. Either way the
+ * simulator then delegates its region and site agents with the root operator's key, and {@link #behaviour} gives the
+ * operations the engine starts; {@link #finalChecks} verifies what the run acknowledged and refused.
+ */
+public final class SimulatedSystem implements AutoCloseable {
+    public static final String CHAIN_ID = "fogledger-sim";
+    public static final String GATEWAY_ID = "sim-gw";
+    private static final int VALIDATORS = 4;
+    private static final Duration SETUP = Duration.ofSeconds(120);
+
+    /** Every kind {@link #behaviour} knows, in the order the docs list them. */
+    public static final List<String> KINDS = List.of(RegisterBehaviour.KIND, TelemetryBehaviour.KIND,
+            ConsentGrantBehaviour.KIND, ConsentWithdrawBehaviour.KIND, DataRequestBehaviour.KIND,
+            LifecycleBehaviour.KIND, ConflictingDecisionsBehaviour.KIND, ChurnBehaviour.KIND,
+            UnregisteredDeviceBehaviour.KIND, ForgedSignatureBehaviour.KIND, ReplayBehaviour.KIND,
+            FloodBehaviour.KIND);
+
+    private final Parts parts;
+    private final List<AutoCloseable> closers;
+    /** The embedded system's genesis and root operator; null for a remote one. */
+    private final Genesis genesis;
+    private final KeyPair root;
+
+    private SimulatedSystem(Parts parts, List<AutoCloseable> closers, Genesis genesis, KeyPair root) {
+        this.parts = parts;
+        this.closers = closers;
+        this.genesis = genesis;
+        this.root = root;
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Starting
+
+    /** {@link #embedded(FleetSpec, Path, SystemOptions)} with {@link SystemOptions#defaults()} (no MQTT). */
+    public static SimulatedSystem embedded(FleetSpec spec, Path dataDir) {
+        return embedded(spec, dataDir, SystemOptions.defaults());
+    }
+
+    /**
+     * Starts four validators (keys and H2 journals under {@code dataDir}/v0..v3, created on the first run and
+     * reused), a client member with the gateway {@value #GATEWAY_ID} and, when {@code options} name a broker, its MQTT
+     * ingress; then delegates the fleet's agents. Fails with what went wrong; anything started is stopped again.
+     */
+    public static SimulatedSystem embedded(FleetSpec spec, Path dataDir, SystemOptions options) {
+        List<AutoCloseable> closers = new ArrayList<>();
+        try {
+            Path dir = dataDir.toAbsolutePath().normalize();
+            List<KeyPair> keys = new ArrayList<>();
+            for (int i = 0; i < VALIDATORS; i++) {
+                keys.add(loadOrCreateKey(dir.resolve("v" + i).resolve("validator.key")));
+            }
+            KeyPair root = loadOrCreateKey(dir.resolve("root-operator.key"));
+            KeyPair gatewayKey = loadOrCreateKey(dir.resolve("gateway.key"));
+            Genesis genesis = new Genesis(CHAIN_ID, Genesis.onLoopback(CHAIN_ID, keys.stream().map(KeyPair::publicKey)
+                    .toList()).validators(), List.of(), List.of(root.publicKey()));
+            for (int i = 0; i < VALIDATORS; i++) {
+                String name = "v" + i;
+                ValidatorSettings settings = ValidatorSettings.defaults(keys.get(i), genesis.validatorSet(), CHAIN_ID)
+                        .withContracts(genesis.contracts());
+                ValidatorNode node = ValidatorNode.start(genesis, settings, JournalSettings.prepare(name,
+                        new StorageChoice.H2(dir.resolve(name), 4)), ConfigFactory.empty());
+                closers.add(node::close);
+            }
+            ActorSystem<Void> system = ClientSystem.start(genesis, "127.0.0.1", 0, ConfigFactory.empty());
+            closers.add(system::terminate);
+            LedgerClient client = joinValidators(system, options, closers);
+            GatewaySettings gatewaySettings = new GatewaySettings(GATEWAY_ID, CHAIN_ID, gatewayKey,
+                    GatewayPolicy.defaults().withMaxReadingsPerSecond(options.maxReadingsPerSecond()),
+                    Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60), options.gatewaySessions(),
+                    64, Duration.ofSeconds(2), null, 100);
+            ActorRef<Gateway.Command> gateway = system.systemActorOf(Gateway.create(gatewaySettings,
+                    new ClientGatewayLedger(client, 2)), GATEWAY_ID, Props.empty());
+            if (options.mqttUri() != null) {
+                MqttIngress ingress = MqttIngress.start(MqttSettings.defaults(options.mqttUri(), "fogledger-gateway-"
+                        + GATEWAY_ID + "-" + UUID.randomUUID().toString().substring(0, 8), options.topicPrefix()),
+                        gateway, system.scheduler());
+                closers.add(ingress);
+            }
+            return assemble(spec, CHAIN_ID, options, system, client, gateway, root, closers, genesis);
+        } catch (Exception | Error e) {
+            closeAll(closers);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("the embedded system did not "
+                    + "start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Joins the local fog whose data directory is {@code fogDataDir} ({@code data/local-fog}: its
+     * {@code genesis.conf} names the validators and {@code keys/root.key} is the root operator's key, see README
+     * "Operating a local fog") as a client member, and reaches its gateway over MQTT ({@code options.mqttUri()} and
+     * the gateway's {@code topicPrefix}, {@code fogledger-gw-a0} for node a0). Only MQTT transports are available:
+     * the gateway actor is in another process, so {@code data-request} is not.
+     */
+    public static SimulatedSystem remote(FleetSpec spec, Path fogDataDir, SystemOptions options) {
+        if (options.mqttUri() == null) {
+            throw new IllegalArgumentException("a remote system is reached through its gateway's MQTT ingress: "
+                    + "give the broker (SystemOptions.withMqtt)");
+        }
+        Path genesisFile = fogDataDir.resolve("genesis.conf");
+        Path rootKeyFile = fogDataDir.resolve("keys").resolve("root.key");
+        if (!Files.isRegularFile(genesisFile) || !Files.isRegularFile(rootKeyFile)) {
+            throw new IllegalArgumentException(fogDataDir.toAbsolutePath() + " is not a local fog's data directory: "
+                    + "it needs genesis.conf and keys/root.key (written by `fogledger fog up`)");
+        }
+        List<AutoCloseable> closers = new ArrayList<>();
+        try {
+            Genesis genesis = Genesis.fromConfig(ConfigFactory.parseFile(genesisFile.toFile()).resolve());
+            KeyPair root = Pem.readPrivateKey(Files.readString(rootKeyFile, StandardCharsets.US_ASCII));
+            if (!genesis.rootOperators().contains(root.publicKey())) {
+                throw new IllegalArgumentException(rootKeyFile + " is not a root operator of the genesis in "
+                        + genesisFile);
+            }
+            ActorSystem<Void> system = ClientSystem.start(genesis, "127.0.0.1", 0, ConfigFactory.empty());
+            closers.add(system::terminate);
+            LedgerClient client = joinValidators(system, options, closers);
+            return assemble(spec, genesis.chainId(), options, system, client, null, root, closers, null);
+        } catch (IOException e) {
+            closeAll(closers);
+            throw new IllegalStateException("cannot read the local fog in " + fogDataDir + ": " + e.getMessage(), e);
+        } catch (Exception | Error e) {
+            closeAll(closers);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("joining the local fog failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Options for the local fog of config/local-fog: the broker on 127.0.0.1:1883, node a0's gateway, 50/s. */
+    public static SystemOptions localFogOptions() {
+        return SystemOptions.defaults().withMqtt("tcp://127.0.0.1:1883", "fogledger-gw-a0")
+                .withMaxReadingsPerSecond(GatewayPolicy.defaults().maxReadingsPerSecond());
+    }
+
+    private static LedgerClient joinValidators(ActorSystem<Void> system, SystemOptions options,
+                                               List<AutoCloseable> closers) throws Exception {
+        LedgerClient client = LedgerClient.create(system, LedgerClientSettings.defaults()
+                .withAnswerTimeout(options.answerTimeout()));
+        closers.add(client::close);
+        client.awaitValidators(VALIDATORS, SETUP).toCompletableFuture().get(SETUP.toSeconds() + 10,
+                TimeUnit.SECONDS);
+        return client;
+    }
+
+    private static SimulatedSystem assemble(FleetSpec spec, String chainId, SystemOptions options,
+                                            ActorSystem<Void> system,
+                                            LedgerClient client, ActorRef<Gateway.Command> gateway, KeyPair root,
+                                            List<AutoCloseable> closers, Genesis embeddedGenesis)
+            throws Exception {
+        Fleet fleet = new Fleet(spec);
+        ExecutorService work = Executors.newFixedThreadPool(4, daemons("fogledger-sim-work"));
+        ExecutorService blocking = Executors.newFixedThreadPool(16, daemons("fogledger-sim-blocking"));
+        closers.add(work::shutdownNow);
+        closers.add(blocking::shutdownNow);
+        MqttGateway mqtt = null;
+        if (options.mqttUri() != null) {
+            mqtt = MqttGateway.connect(options.mqttUri(), options.topicPrefix(), options.answerTimeout(), work);
+            closers.add(mqtt);
+        }
+        AcknowledgedOnLedgerCheck acknowledged = new AcknowledgedOnLedgerCheck(512, spec.seed());
+        LedgerPort ledger = new LedgerPort(client, chainId, work, acknowledged);
+        InProcessGateway inProcess = gateway == null ? null
+                : new InProcessGateway(gateway, system.scheduler(), options.answerTimeout(), work);
+        Hierarchy hierarchy = new Hierarchy(fleet);
+        hierarchy.delegate(ledger, root, SETUP);
+        Parts parts = new Parts(fleet, options, ledger, inProcess, mqtt, hierarchy, work, blocking,
+                new BlockedRefusalCheck(64, spec.seed()), new DeniedFlowCheck(), acknowledged);
+        return new SimulatedSystem(parts, closers, embeddedGenesis, embeddedGenesis == null ? null : root);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // What the lead and the engine use
+
+    public Fleet fleet() {
+        return parts.fleet;
+    }
+
+    /**
+     * The behaviour of kind {@code kind} ({@link #KINDS}) with its parameters; an unknown kind or parameter is an
+     * {@link IllegalArgumentException} naming the accepted ones.
+     */
+    public Behaviour behaviour(String kind, Map<String, String> params) {
+        Map<String, String> given = params == null ? Map.of() : params;
+        return switch (kind) {
+            case RegisterBehaviour.KIND -> new RegisterBehaviour(parts, given);
+            case TelemetryBehaviour.KIND -> new TelemetryBehaviour(parts, given);
+            case ConsentGrantBehaviour.KIND -> new ConsentGrantBehaviour(parts, given);
+            case ConsentWithdrawBehaviour.KIND -> new ConsentWithdrawBehaviour(parts, given);
+            case DataRequestBehaviour.KIND -> new DataRequestBehaviour(parts, given);
+            case LifecycleBehaviour.KIND -> new LifecycleBehaviour(parts, given);
+            case ConflictingDecisionsBehaviour.KIND -> new ConflictingDecisionsBehaviour(parts, given);
+            case ChurnBehaviour.KIND -> new ChurnBehaviour(parts, given);
+            case UnregisteredDeviceBehaviour.KIND -> new UnregisteredDeviceBehaviour(parts, given);
+            case ForgedSignatureBehaviour.KIND -> new ForgedSignatureBehaviour(parts, given);
+            case ReplayBehaviour.KIND -> new ReplayBehaviour(parts, given);
+            case FloodBehaviour.KIND -> new FloodBehaviour(parts, given);
+            default -> throw new IllegalArgumentException("unknown behaviour '" + kind + "'; known: "
+                    + String.join(", ", KINDS));
+        };
+    }
+
+    /**
+     * The correctness checks, verified now: a sample of the devices the ledger blocked is probed at the gateway (each
+     * must be refused), the data requests that had to be denied are tallied, and a sample of the acknowledged
+     * transactions is looked up in the committed chain. {@code timeout} bounds the probes and look-ups together.
+     */
+    public List<CheckResult> finalChecks(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CheckResult blocked = parts.blockedCheck.verify(this::probeBlocked, parts.fleet::deviceId,
+                Duration.ofNanos(Math.max(0, (deadline - System.nanoTime()) / 2)));
+        CheckResult acknowledged = parts.acknowledgedCheck.verify(parts.ledger::committedBlockAt,
+                Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return List.of(blocked, parts.deniedCheck.result(), acknowledged);
+    }
+
+    /** A correctly signed hello of a blocked device: the gateway must refuse it. */
+    private CompletionStage<BlockedRefusalCheck.Probe> probeBlocked(int device) {
+        GatewayPort port = parts.inProcess != null ? parts.inProcess : parts.mqtt;
+        return DeviceSessions.hello(port, parts.fleet.deviceId(device), parts.fleet.deviceKey(device))
+                .thenApply(answer -> answer instanceof Gateway.SessionAnswer.Refused refused
+                        ? new BlockedRefusalCheck.Probe(true, refused.reason())
+                        : new BlockedRefusalCheck.Probe(false, "a hello opened session " + answer));
+    }
+
+    /**
+     * Writes what a simulator needs to join this embedded system as it joins a local fog ({@link #remote}): the
+     * genesis as {@code dir/genesis.conf} and the root operator's key as {@code dir/keys/root.key}. So a second
+     * simulator (another seed, another JVM) can drive the same cluster through the broker.
+     */
+    public void exportAsLocalFog(Path dir) throws IOException {
+        if (genesis == null) {
+            throw new IllegalStateException("only an embedded system can be exported; a remote one is its fog's");
+        }
+        Files.createDirectories(dir.resolve("keys"));
+        Files.writeString(dir.resolve("genesis.conf"), genesis.toHocon(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("keys").resolve("root.key"), Pem.writePrivateKey(root),
+                StandardCharsets.US_ASCII);
+    }
+
+    /** Stops what this system started (for a remote one: only the simulator's own client and connections). */
+    @Override
+    public void close() {
+        closeAll(closers);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+
+    /** Closes in the reverse order of starting: connections, then the client, then the validators. */
+    private static void closeAll(List<AutoCloseable> closers) {
+        for (int i = closers.size() - 1; i >= 0; i--) {
+            AutoCloseable closer = closers.get(i);
+            try {
+                closer.close();
+            } catch (Exception e) {
+                // Stopping: go on with the rest.
+            }
+        }
+    }
+
+    private static KeyPair loadOrCreateKey(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Pem.readPrivateKey(Files.readString(file, StandardCharsets.US_ASCII));
+        }
+        Files.createDirectories(file.getParent());
+        KeyPair key = KeyPair.generate();
+        Files.writeString(file, Pem.writePrivateKey(key), StandardCharsets.US_ASCII);
+        return key;
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
