@@ -63,7 +63,7 @@ final class ConsentGrantBehaviour implements Behaviour {
     private CompletionStage<Outcome> grant(int device, DeviceStage[] reached) {
         Fleet fleet = parts.fleet;
         String id = fleet.deviceId(device);
-        KeyPair owner = fleet.ownerKey(fleet.ownerOf(device));
+        KeyPair owner = parts.ownerKey(device);
         String terms = """
                 {"provision": {"type": "permit",
                   "actor": [{"reference": {"kind": "organization", "value": "%s"}}],

@@ -47,7 +47,7 @@ final class ConsentWithdrawBehaviour implements Behaviour {
         if (consent == null) {
             throw new IllegalStateException("device " + device + " is CONSENTED with no consent recorded");
         }
-        KeyPair owner = parts.fleet.ownerKey(parts.fleet.ownerOf(device));
+        KeyPair owner = parts.ownerKey(device);
         return parts.ledger.submitEverywhere(parts.ledger.sign(owner, "consent/" + owner.publicKey().keyId().hex(),
                 "withdraw", "{\"consentId\":\"" + consent.consentId() + "\"}"),
                 "consent-withdraw " + parts.fleet.deviceId(device)).thenApply(result -> {

@@ -43,12 +43,15 @@ final class DeviceSessions {
 
     private final Fleet fleet;
     private final int limit;
+    /** Told of each session the table forgets to make room, so the gateway can end it too. */
+    private final java.util.function.Consumer<Session> evicted;
     private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger readings = new AtomicInteger();
 
-    DeviceSessions(Fleet fleet, int limit) {
+    DeviceSessions(Fleet fleet, int limit, java.util.function.Consumer<Session> evicted) {
         this.fleet = fleet;
         this.limit = limit;
+        this.evicted = evicted;
     }
 
     /** The device's open session on {@code port}'s transport, opening one if it has none. */
@@ -68,7 +71,7 @@ final class DeviceSessions {
             if (answer instanceof Gateway.SessionAnswer.Opened opened) {
                 Session session = new Session(opened.sessionId(), port.transport());
                 if (sessions.size() >= limit) {
-                    sessions.keySet().stream().findAny().ifPresent(sessions::remove);
+                    sessions.keySet().stream().findAny().map(sessions::remove).ifPresent(evicted);
                 }
                 sessions.put(device, session);
                 return new Opened(session, null);

@@ -52,6 +52,11 @@ final class InProcessGateway implements GatewayPort {
         return ask(replyTo -> new Gateway.SubmitReading(reading, replyTo));
     }
 
+    /** The device ends its session (the in-process API has this; MQTT does not). */
+    void end(org.fogledger.ledger.crypto.Hash sessionId) {
+        gateway.tell(new Gateway.EndSession(sessionId));
+    }
+
     CompletionStage<Gateway.DataAnswer> requestData(DataRequest request) {
         return ask(replyTo -> new Gateway.RequestData(request, replyTo));
     }

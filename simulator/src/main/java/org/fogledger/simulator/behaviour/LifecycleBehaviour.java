@@ -3,7 +3,11 @@ package org.fogledger.simulator.behaviour;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
+import org.fogledger.ledger.contract.ContractJson;
+import org.fogledger.ledger.contract.registry.OwnershipTransferStatement;
+import org.fogledger.ledger.contract.registry.ResellCommand;
 import org.fogledger.ledger.crypto.KeyPair;
+import org.fogledger.ledger.crypto.Signature;
 import org.fogledger.simulator.engine.Behaviour;
 import org.fogledger.simulator.engine.Outcome;
 import org.fogledger.simulator.fleet.DeviceStage;
@@ -16,9 +20,11 @@ import org.fogledger.simulator.fleet.Fleet;
  * the declaration commits OK and the verdict is the expected one; the device becomes {@code BLOCKED} or
  * {@code RETIRED}, and a case of the blocked-devices check.
  *
- * <p>Parameter {@code change}: {@code stolen} (default), {@code blocked} or {@code obsolete}. A resale is not
- * simulated: it needs the buyer's counter-signature over an ownership-transfer statement, and the fleet derives each
- * device's owner from its index (a resold device would need its new owner stored).
+ * <p>{@code resold}: the owner resells the device to another owner of the fleet, with the buyer's counter-signature
+ * over the ownership-transfer statement, and the buyer installs it again; Ok when both commit OK and the device is
+ * admitted again, now under its buyer (whose consents, none yet, govern its data: the seller's no longer do).
+ *
+ * <p>Parameter {@code change}: {@code stolen} (default), {@code blocked}, {@code obsolete} or {@code resold}.
  */
 final class LifecycleBehaviour implements Behaviour {
     static final String KIND = "lifecycle";
@@ -29,7 +35,11 @@ final class LifecycleBehaviour implements Behaviour {
     LifecycleBehaviour(Parts parts, Map<String, String> params) {
         Behaviours.acceptOnly(KIND, params, "change");
         this.parts = parts;
-        this.change = Behaviours.choice(KIND, params, "change", "stolen", "blocked", "obsolete");
+        this.change = Behaviours.choice(KIND, params, "change", "stolen", "blocked", "obsolete", "resold");
+        if ("resold".equals(change) && parts.fleet.spec().owners() < 2) {
+            throw new IllegalArgumentException("behaviour '" + KIND + "': change=resold needs a fleet of at least two "
+                    + "owners");
+        }
     }
 
     @Override
@@ -46,14 +56,57 @@ final class LifecycleBehaviour implements Behaviour {
         }
         int device = claimed.device();
         DeviceStage[] reached = {claimed.from()};
-        return Behaviours.guarded(() -> declare(device, reached))
+        return Behaviours.guarded(() -> "resold".equals(change) ? resell(device, reached) : declare(device, reached))
                 .whenComplete((outcome, failure) -> fleet.release(device, reached[0]));
+    }
+
+    private CompletionStage<Outcome> resell(int device, DeviceStage[] reached) {
+        Fleet fleet = parts.fleet;
+        String id = fleet.deviceId(device);
+        int seller = parts.ownerOf(device);
+        int buyer = (seller + 1) % fleet.spec().owners();
+        KeyPair sellerKey = fleet.ownerKey(seller);
+        KeyPair buyerKey = fleet.ownerKey(buyer);
+        long sequence = parts.resales(device);
+        long validUntil = System.currentTimeMillis() + 600_000;
+        Signature counter = new OwnershipTransferStatement(parts.ledger.chainId(), id, sellerKey.publicKey(),
+                buyerKey.publicKey(), sequence, validUntil).sign(buyerKey);
+        String payload = ContractJson.writeString(new ResellCommand(buyerKey.publicKey(), sequence, validUntil,
+                counter, null));
+        return parts.ledger.submitEverywhere(parts.ledger.sign(sellerKey, "registry/" + id, "resell", payload),
+                "resell " + id).thenCompose(result -> {
+                    if (!Behaviours.committedOk(result)) {
+                        return Behaviours.done(Behaviours.failedTransaction(result));
+                    }
+                    // Sold: the buyer owns it, not admitted until the buyer installs it.
+                    parts.resold.put(device, new Parts.Ownership(buyer, sequence + 1));
+                    parts.consents.remove(device);
+                    parts.sessions.forget(device);
+                    reached[0] = DeviceStage.REGISTERED;
+                    return parts.ledger.submitEverywhere(parts.ledger.sign(buyerKey, "registry/" + id, "declare",
+                            "{\"declaration\":\"installed\"}"), "install " + id).thenCompose(installed -> {
+                                if (!Behaviours.committedOk(installed)) {
+                                    return Behaviours.done(Behaviours.failedTransaction(installed));
+                                }
+                                reached[0] = DeviceStage.OPERATIONAL;
+                                return verdict(id, "admitted");
+                            });
+                });
+    }
+
+    private CompletionStage<Outcome> verdict(String id, String expected) {
+        return parts.ledger.query("registry/" + id, "legitimacy", "").thenApply(answer -> {
+            String verdict = answer.ok() ? Behaviours.json(answer.json()).path("verdict").asText("?")
+                    : "unreadable: " + answer.text();
+            return verdict.equals(expected) ? Outcome.OK : new Outcome.Failed("verdict:" + verdict,
+                    id + " after " + change + ", legitimacy answers " + answer.text());
+        });
     }
 
     private CompletionStage<Outcome> declare(int device, DeviceStage[] reached) {
         Fleet fleet = parts.fleet;
         String id = fleet.deviceId(device);
-        KeyPair owner = fleet.ownerKey(fleet.ownerOf(device));
+        KeyPair owner = parts.ownerKey(device);
         String expected = "obsolete".equals(change) ? "rejected" : "blocked";
         return parts.ledger.submitEverywhere(parts.ledger.sign(owner, "registry/" + id, "declare",
                 "{\"declaration\":\"" + change + "\"}"), change + " " + id).thenCompose(result -> {
@@ -65,12 +118,7 @@ final class LifecycleBehaviour implements Behaviour {
                     parts.consents.remove(device);
                     parts.sessions.forget(device);
                     parts.blockedCheck.blocked(device);
-                    return parts.ledger.query("registry/" + id, "legitimacy", "").thenApply(answer -> {
-                        String verdict = answer.ok() ? Behaviours.json(answer.json()).path("verdict").asText("?")
-                                : "unreadable: " + answer.text();
-                        return verdict.equals(expected) ? Outcome.OK : new Outcome.Failed("verdict:" + verdict,
-                                id + " declared " + change + ", legitimacy answers " + answer.text());
-                    });
+                    return verdict(id, expected);
                 });
     }
 }

@@ -33,6 +33,12 @@ final class Parts {
     final DeniedFlowCheck deniedCheck;
     final AcknowledgedOnLedgerCheck acknowledgedCheck;
     final Map<Integer, Consent> consents = new ConcurrentHashMap<>();
+    /** Devices resold during the run: their owner is no longer the one the fleet derives from the index. */
+    final Map<Integer, Ownership> resold = new ConcurrentHashMap<>();
+
+    /** Who owns a resold device now, and how many resales it has had (the registry's ownership sequence). */
+    record Ownership(int owner, long resales) {
+    }
     /** Keys of parties that are not what they claim: unregistered devices, forgers. */
     final DeviceKeys strangerKeys;
     final AtomicLong strangers = new AtomicLong();
@@ -45,7 +51,13 @@ final class Parts {
         this.ledger = ledger;
         this.inProcess = inProcess;
         this.mqtt = mqtt;
-        this.sessions = new DeviceSessions(fleet, options.gatewaySessions());
+        // Half the gateway's limit, and sessions opened in-process are ended when forgotten: the gateway refuses
+        // hellos beyond its limit, and sessions opened over MQTT cannot be ended by the device (docs/MQTT.md).
+        this.sessions = new DeviceSessions(fleet, Math.max(8, options.gatewaySessions() / 2), session -> {
+            if (inProcess != null && "inprocess".equals(session.transport)) {
+                inProcess.end(session.id);
+            }
+        });
         this.hierarchy = hierarchy;
         this.work = work;
         this.blocking = blocking;
@@ -53,6 +65,22 @@ final class Parts {
         this.deniedCheck = deniedCheck;
         this.acknowledgedCheck = acknowledgedCheck;
         this.strangerKeys = new DeviceKeys(fleet.spec().seed(), "fogledger-sim-stranger", 256);
+    }
+
+    /** The index of the device's current owner. */
+    int ownerOf(int device) {
+        Ownership ownership = resold.get(device);
+        return ownership != null ? ownership.owner() : fleet.ownerOf(device);
+    }
+
+    org.fogledger.ledger.crypto.KeyPair ownerKey(int device) {
+        return fleet.ownerKey(ownerOf(device));
+    }
+
+    /** The device's ownership sequence on the registry: how many resales it had. */
+    long resales(int device) {
+        Ownership ownership = resold.get(device);
+        return ownership != null ? ownership.resales() : 0;
     }
 
     /** The gateway by {@code transport} ({@code inprocess} or {@code mqtt}); refuses one this system lacks. */

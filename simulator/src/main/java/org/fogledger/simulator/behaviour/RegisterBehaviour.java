@@ -53,7 +53,7 @@ final class RegisterBehaviour implements Behaviour {
     private CompletionStage<Outcome> register(int device, DeviceStage[] reached) {
         Fleet fleet = parts.fleet;
         String id = fleet.deviceId(device);
-        KeyPair owner = fleet.ownerKey(fleet.ownerOf(device));
+        KeyPair owner = parts.ownerKey(device);
         String ownerHex = ContractJson.hex(owner.publicKey());
         LedgerPort ledger = parts.ledger;
         String address = "registry/" + id;

@@ -170,10 +170,14 @@ public final class SimulatedSystem implements AutoCloseable {
         }
     }
 
-    /** Options for the local fog of config/local-fog: the broker on 127.0.0.1:1883, node a0's gateway, 50/s. */
+    /**
+     * Options for the local fog of config/local-fog: the broker on 127.0.0.1:1883, node a0's gateway, its default
+     * policy (50 readings a second) and session limit (10,000).
+     */
     public static SystemOptions localFogOptions() {
         return SystemOptions.defaults().withMqtt("tcp://127.0.0.1:1883", "fogledger-gw-a0")
-                .withMaxReadingsPerSecond(GatewayPolicy.defaults().maxReadingsPerSecond());
+                .withMaxReadingsPerSecond(GatewayPolicy.defaults().maxReadingsPerSecond())
+                .withGatewaySessions(10_000);
     }
 
     private static LedgerClient joinValidators(ActorSystem<Void> system, SystemOptions options,

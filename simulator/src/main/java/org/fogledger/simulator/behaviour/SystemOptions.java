@@ -12,8 +12,9 @@ import java.time.Duration;
  * @param answerTimeout        how long an operation waits for each answer before it counts as a timeout
  * @param maxReadingsPerSecond the embedded gateway's telemetry rate limit per device (what {@code flood} exceeds);
  *                             for a remote system, the rate its gateway enforces
- * @param gatewaySessions      how many device sessions the simulator keeps open at the gateway (and the embedded
- *                             gateway's session limit): a device beyond it opens a new session when it next sends
+ * @param gatewaySessions      the embedded gateway's session limit (for a remote system: its gateway's); the
+ *                             simulator keeps at most half as many sessions open and ends those it forgets (a device
+ *                             whose session was forgotten says hello again when it next sends)
  */
 public record SystemOptions(String mqttUri, String topicPrefix, Duration answerTimeout, int maxReadingsPerSecond,
                             int gatewaySessions) {
@@ -34,9 +35,9 @@ public record SystemOptions(String mqttUri, String topicPrefix, Duration answerT
         }
     }
 
-    /** No MQTT, prefix {@code fogledger-sim}, 30 s answers, 20 readings a second, 20,000 sessions. */
+    /** No MQTT, prefix {@code fogledger-sim}, 30 s answers, 20 readings a second, 50,000 sessions. */
     public static SystemOptions defaults() {
-        return new SystemOptions(null, "fogledger-sim", Duration.ofSeconds(30), 20, 20_000);
+        return new SystemOptions(null, "fogledger-sim", Duration.ofSeconds(30), 20, 50_000);
     }
 
     public SystemOptions withMqtt(String uri, String prefix) {

@@ -95,6 +95,10 @@ class SimulatedSystemTest {
     void lifecycleChangesAndConflictsEndAsTheContractsSay() throws Exception {
         allOk("lifecycle", Map.of("change", "stolen"), 3);
         allOk("lifecycle", Map.of("change", "obsolete"), 2);
+        int operational = system.fleet().count(DeviceStage.OPERATIONAL) + system.fleet().count(DeviceStage.CONSENTED);
+        allOk("lifecycle", Map.of("change", "resold"), 3);
+        assertEquals(operational, system.fleet().count(DeviceStage.OPERATIONAL)
+                + system.fleet().count(DeviceStage.CONSENTED), "a resold device is installed again by its buyer");
         allOk("conflicting-decisions", Map.of("ranks", "different"), 4);
         allOk("conflicting-decisions", Map.of("ranks", "equal"), 4);
         assertTrue(system.fleet().count(DeviceStage.BLOCKED) >= 3);
@@ -141,8 +145,8 @@ class SimulatedSystemTest {
                 () -> system.behaviour("telemetry", Map.of("colour", "red")));
         assertEquals("behaviour 'telemetry' has no parameter colour; it accepts transport", param.getMessage());
         IllegalArgumentException value = assertThrows(IllegalArgumentException.class,
-                () -> system.behaviour("lifecycle", Map.of("change", "resold")));
-        assertTrue(value.getMessage().contains("change=resold is not one of stolen, blocked, obsolete"),
+                () -> system.behaviour("lifecycle", Map.of("change", "lost")));
+        assertTrue(value.getMessage().contains("change=lost is not one of stolen, blocked, obsolete, resold"),
                 value.getMessage());
     }
 }
