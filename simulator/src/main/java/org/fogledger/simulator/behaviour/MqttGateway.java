@@ -152,10 +152,13 @@ final class MqttGateway implements GatewayPort, AutoCloseable {
     private CompletableFuture<Object> exchange(String deviceId, MqttTopics.Kind kind, byte[] payload,
                                                Function<GatewayMessage, Object> match) {
         Waiter waiter = new Waiter(match, new CompletableFuture<>());
-        List<Waiter> list = waiting.computeIfAbsent(deviceId, id -> new ArrayList<>());
-        synchronized (list) {
-            list.add(waiter);
-        }
+        // Every change of a device's list happens inside the map's atomic compute for that device, so a waiter is
+        // never added to a list that a concurrent removal has just taken out of the map.
+        waiting.compute(deviceId, (id, list) -> {
+            List<Waiter> waiters = list != null ? list : new ArrayList<>(2);
+            waiters.add(waiter);
+            return waiters;
+        });
         waiter.answer.whenComplete((answer, failure) -> forget(deviceId, waiter));
         try {
             MqttMessage message = new MqttMessage(payload);
@@ -170,33 +173,28 @@ final class MqttGateway implements GatewayPort, AutoCloseable {
 
     private void forget(String deviceId, Waiter waiter) {
         waiting.computeIfPresent(deviceId, (id, list) -> {
-            synchronized (list) {
-                list.remove(waiter);
-                return list.isEmpty() ? null : list;
-            }
+            list.remove(waiter);
+            return list.isEmpty() ? null : list;
         });
     }
 
     private void deliver(String deviceId, GatewayMessage message) {
-        List<Waiter> list = waiting.get(deviceId);
-        if (list == null) {
-            return;
-        }
-        List<Waiter> done = new ArrayList<>(1);
-        synchronized (list) {
-            for (Waiter waiter : list) {
+        waiting.computeIfPresent(deviceId, (id, list) -> {
+            for (java.util.Iterator<Waiter> it = list.iterator(); it.hasNext(); ) {
+                Waiter waiter = it.next();
                 Object answer = waiter.match.apply(message);
                 if (answer != null) {
-                    done.add(waiter);
-                    // Completed on the simulator's executor: what follows (signing) must not hold Paho's thread.
+                    it.remove();
+                    // Completed on the simulator's executor: what follows (signing, publishing) must neither hold
+                    // Paho's thread nor run inside this compute.
                     work.execute(() -> waiter.answer.complete(answer));
                     if (!(message instanceof GatewayMessage.Error)) {
                         break;
                     }
                 }
             }
-            list.removeAll(done);
-        }
+            return list.isEmpty() ? null : list;
+        });
     }
 
     @Override
