@@ -70,9 +70,11 @@ final class ConflictingDecisionsBehaviour implements Behaviour {
         String firstAction = firstBlocks ? "block" : "release";
         String secondAction = firstBlocks ? "release" : "block";
         String id = fleet.deviceId(device);
-        CompletableFuture<SubmitResult> a = decide(first, id, firstAction).toCompletableFuture();
-        CompletableFuture<SubmitResult> b = decide(second, id, secondAction).toCompletableFuture();
-        return a.thenCombine(b, (ra, rb) -> new SubmitResult[] {ra, rb}).thenCompose(results -> {
+        return parts.hierarchy.ready(region, site).thenCompose(agentsReady -> {
+            CompletableFuture<SubmitResult> a = decide(first, id, firstAction).toCompletableFuture();
+            CompletableFuture<SubmitResult> b = decide(second, id, secondAction).toCompletableFuture();
+            return a.thenCombine(b, (ra, rb) -> new SubmitResult[] {ra, rb});
+        }).thenCompose(results -> {
             for (SubmitResult result : results) {
                 if (!Behaviours.committedOk(result)) {
                     return Behaviours.done(Behaviours.failedTransaction(result));

@@ -209,8 +209,8 @@ public final class SimulatedSystem implements AutoCloseable {
         LedgerPort ledger = new LedgerPort(client, chainId, work, acknowledged);
         InProcessGateway inProcess = gateway == null ? null
                 : new InProcessGateway(gateway, system.scheduler(), options.answerTimeout(), work);
-        Hierarchy hierarchy = new Hierarchy(fleet);
-        hierarchy.delegate(ledger, root, SETUP);
+        Hierarchy hierarchy = new Hierarchy(fleet, ledger, root);
+        hierarchy.start(SETUP);
         Parts parts = new Parts(fleet, options, ledger, inProcess, mqtt, hierarchy, work, blocking,
                 new BlockedRefusalCheck(64, spec.seed()), new DeniedFlowCheck(), acknowledged);
         return new SimulatedSystem(parts, closers, embeddedGenesis, embeddedGenesis == null ? null : root);
