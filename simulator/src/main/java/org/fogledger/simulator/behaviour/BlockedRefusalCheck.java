@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.fogledger.simulator.report.CheckResult;
 
 /**
  * Every device the ledger blocked (declared stolen, blocked by an agent's decision, obsolete) is really refused by
- * the gateway. Devices are offered as they become blocked; at the end a sample of them is probed (a correctly signed
- * hello, which a gateway must refuse), and probes made during the run count too.
+ * the gateway. Devices are offered as they become blocked, with the session they had open then, if any; at the end a
+ * sample of them is probed: a correctly signed hello must be refused (no new session), and a correctly signed reading
+ * in the old session must be refused too (the gateway closed it when the ledger blocked the device). Probes made
+ * during the run count too.
  */
 final class BlockedRefusalCheck {
     static final String NAME = "every blocked device is refused by the gateway";
@@ -20,16 +23,20 @@ final class BlockedRefusalCheck {
     record Probe(boolean refused, String detail) {
     }
 
-    private final Reservoir<Integer> blocked;
+    /** A device the ledger blocked, and the session it had open at the gateway then (or null). */
+    record Blocked(int device, DeviceSessions.Session session) {
+    }
+
+    private final Reservoir<Blocked> blocked;
     private final CheckTally tally = new CheckTally(NAME);
 
     BlockedRefusalCheck(int sample, long seed) {
         this.blocked = new Reservoir<>(sample, seed);
     }
 
-    /** A device the ledger now blocks. */
-    void blocked(int device) {
-        blocked.offer(device);
+    /** A device the ledger now blocks, and the session it had open, or null. */
+    void blocked(int device, DeviceSessions.Session session) {
+        blocked.offer(new Blocked(device, session));
     }
 
     /** A probe made during the run. */
@@ -42,20 +49,20 @@ final class BlockedRefusalCheck {
     }
 
     /** Probes the sampled blocked devices with {@code probe}, and gives the tally of every probe. */
-    CheckResult verify(IntFunction<CompletionStage<Probe>> probe, IntFunction<String> ids, Duration timeout) {
-        List<Integer> sample = blocked.sample();
+    CheckResult verify(Function<Blocked, CompletionStage<Probe>> probe, IntFunction<String> ids, Duration timeout) {
+        List<Blocked> sample = blocked.sample();
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (int device : sample) {
+        for (Blocked device : sample) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 break;
             }
             try {
-                probed(ids.apply(device), probe.apply(device).toCompletableFuture().get(left, TimeUnit.NANOSECONDS));
+                probed(ids.apply(device.device()), probe.apply(device).toCompletableFuture().get(left, TimeUnit.NANOSECONDS));
             } catch (Exception e) {
                 Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
                 // No answer is not an admission; it is not a pass either: counted as a violation, described.
-                tally.violated(ids.apply(device) + ": the probe got no answer: " + cause);
+                tally.violated(ids.apply(device.device()) + ": the probe got no answer: " + cause);
             }
         }
         return tally.result();

@@ -96,8 +96,7 @@ final class ConflictingDecisionsBehaviour implements Behaviour {
                 if ("blocked".equals(hold)) {
                     reached[0] = DeviceStage.BLOCKED;
                     parts.consents.remove(device);
-                    parts.sessions.forget(device);
-                    parts.blockedCheck.blocked(device);
+                    parts.blockedCheck.blocked(device, parts.sessions.forget(device));
                 }
                 return hold.equals(expectedHold) ? Outcome.OK : new Outcome.Failed("arbitration:" + hold,
                         id + ": " + (equalRanks ? "two sites" : "region " + firstAction + " over site "

@@ -87,8 +87,9 @@ final class DeviceSessions {
                 challenge.gatewayId(), challenge.challenge(), System.currentTimeMillis(), FIRMWARE)));
     }
 
-    void forget(int device) {
-        sessions.remove(device);
+    /** Forgets the device's session; returns it, or null. */
+    Session forget(int device) {
+        return sessions.remove(device);
     }
 
     boolean hasSession(int device, String transport) {

@@ -116,8 +116,7 @@ final class LifecycleBehaviour implements Behaviour {
                     // From here on the ledger refuses the device, whatever the verdict read below says.
                     reached[0] = "obsolete".equals(change) ? DeviceStage.RETIRED : DeviceStage.BLOCKED;
                     parts.consents.remove(device);
-                    parts.sessions.forget(device);
-                    parts.blockedCheck.blocked(device);
+                    parts.blockedCheck.blocked(device, parts.sessions.forget(device));
                     return verdict(id, expected);
                 });
     }

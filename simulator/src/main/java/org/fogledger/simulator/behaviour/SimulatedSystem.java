@@ -261,13 +261,28 @@ public final class SimulatedSystem implements AutoCloseable {
         return List.of(blocked, parts.deniedCheck.result(), acknowledged);
     }
 
-    /** A correctly signed hello of a blocked device: the gateway must refuse it. */
-    private CompletionStage<BlockedRefusalCheck.Probe> probeBlocked(int device) {
+    /**
+     * A blocked device tries to get in: a correctly signed hello must be refused, and a correctly signed reading in
+     * the session it had open when it was blocked (if any) must be refused as well.
+     */
+    private CompletionStage<BlockedRefusalCheck.Probe> probeBlocked(BlockedRefusalCheck.Blocked blocked) {
+        int device = blocked.device();
         GatewayPort port = parts.inProcess != null ? parts.inProcess : parts.mqtt;
-        return DeviceSessions.hello(port, parts.fleet.deviceId(device), parts.fleet.deviceKey(device))
-                .thenApply(answer -> answer instanceof Gateway.SessionAnswer.Refused refused
-                        ? new BlockedRefusalCheck.Probe(true, refused.reason())
+        CompletionStage<BlockedRefusalCheck.Probe> hello = DeviceSessions.hello(port, parts.fleet.deviceId(device),
+                parts.fleet.deviceKey(device)).thenApply(answer -> answer instanceof Gateway.SessionAnswer.Refused r
+                        ? new BlockedRefusalCheck.Probe(true, r.reason())
                         : new BlockedRefusalCheck.Probe(false, "a hello opened session " + answer));
+        DeviceSessions.Session old = blocked.session();
+        if (old == null) {
+            return hello;
+        }
+        GatewayPort oldPort = "mqtt".equals(old.transport) && parts.mqtt != null ? parts.mqtt : port;
+        return hello.thenCompose(first -> !first.refused() ? java.util.concurrent.CompletableFuture.completedFuture(
+                first) : oldPort.reading(parts.sessions.nextReading(device, old, parts.fleet.deviceKey(device)))
+                .thenApply(answer -> answer instanceof Gateway.ReadingAnswer.Refused r
+                        ? new BlockedRefusalCheck.Probe(true, first.detail() + "; old session: " + r.reason())
+                        : new BlockedRefusalCheck.Probe(false, "a reading in its session opened before the block "
+                                + "was accepted")));
     }
 
     /**

@@ -59,15 +59,15 @@ class CorrectnessChecksTest {
     @Test
     void aBlockedDeviceTheGatewayAdmitsIsAViolation() {
         BlockedRefusalCheck check = new BlockedRefusalCheck(10, 1);
-        check.blocked(1);
-        check.blocked(2);
-        check.blocked(3);
+        check.blocked(1, null);
+        check.blocked(2, null);
+        check.blocked(3, null);
 
         // Planted: a gateway that lets device 2 in although the ledger blocks it; device 3's probe gets no answer.
-        CheckResult result = check.verify(device -> device == 3
+        CheckResult result = check.verify(blocked -> blocked.device() == 3
                         ? BlockedRefusalCheck.failedProbe(new java.util.concurrent.TimeoutException("no answer"))
-                        : CompletableFuture.completedFuture(new BlockedRefusalCheck.Probe(device != 2,
-                        device == 2 ? "session opened" : "device blocked: declared stolen")),
+                        : CompletableFuture.completedFuture(new BlockedRefusalCheck.Probe(blocked.device() != 2,
+                        blocked.device() == 2 ? "session opened" : "device blocked: declared stolen")),
                 device -> "dev-" + device, Duration.ofSeconds(5));
 
         assertEquals(3, result.checked());
