@@ -78,8 +78,9 @@ public final class SummaryTable {
         if (!r.checks().isEmpty()) {
             out.append("\nchecks\n");
             for (CheckResult c : r.checks()) {
-                out.append(String.format(Locale.ROOT, "  %-6s %s (%,d checked, %,d violations)%n",
-                        c.violations() == 0 ? "ok" : "FAIL", c.name(), c.checked(), c.violations()));
+                out.append(String.format(Locale.ROOT, "  %-6s %s (%,d checked, %,d %s)%n",
+                        c.violations() == 0 ? "ok" : "FAIL", c.name(), c.checked(), c.violations(),
+                        c.violations() == 1 ? "violation" : "violations"));
                 for (String example : c.examples()) {
                     out.append("           e.g. ").append(example).append('\n');
                 }
