@@ -11,8 +11,10 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -70,6 +72,7 @@ public final class ScenarioRunner {
     private final long bucketNanos;
     private final long timeoutNanos;
 
+    private final AtomicBoolean ran = new AtomicBoolean();
     private volatile boolean stopRequested;
     private volatile Thread runThread;
     private volatile RuntimeException tickerFailure;
@@ -133,19 +136,28 @@ public final class ScenarioRunner {
 
     /** Runs the scenario; blocks until its end and the last answer (or timeout). Call once. */
     public RunReport run() {
+        if (!ran.compareAndSet(false, true)) {
+            throw new IllegalStateException("a ScenarioRunner runs once; make a new one for another run");
+        }
         runThread = Thread.currentThread();
+        // The clock starts once every scheduler thread is up and waiting, so a slow thread start is not counted
+        // as the simulator's lag.
+        CountDownLatch ready = new CountDownLatch(drivers.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (Driver d : drivers) {
+            Thread t = new Thread(() -> d.runAfter(ready, go), "sim-" + d.meter.kind);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        awaitUninterruptibly(ready);
         Instant startedAt = Instant.now();
         t0 = System.nanoTime();
         lastProgressNanos = t0;
         ticker.scheduleAtFixedRate(guarded(this::closeBucket), bucketNanos, bucketNanos, TimeUnit.NANOSECONDS);
         ticker.scheduleAtFixedRate(guarded(this::tickProgress), PROGRESS_NANOS, PROGRESS_NANOS, TimeUnit.NANOSECONDS);
-        List<Thread> threads = new ArrayList<>();
-        for (Driver d : drivers) {
-            Thread t = new Thread(d, "sim-" + d.meter.kind);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
+        go.countDown();
         try {
             for (Thread t : threads) {
                 t.join();
@@ -213,6 +225,21 @@ public final class ScenarioRunner {
         }
     }
 
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void parkUntil(long deadline) {
         long left;
         while (!stopRequested && (left = deadline - System.nanoTime()) > 0) {
@@ -244,6 +271,7 @@ public final class ScenarioRunner {
         progressLagSwap = lagSinceProgress.getIntervalHistogram(progressLagSwap);
         long behind = behind(now);
         maxBehind = Math.max(maxBehind, behind);
+        peakHeapUsed = Math.max(peakHeapUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         long errors = 0;
         long completed = 0;
         for (Driver d : drivers) {
@@ -355,7 +383,7 @@ public final class ScenarioRunner {
     }
 
     /** One workload's scheduler: starts its operations on time, whatever the answers do. */
-    private final class Driver implements Runnable {
+    private final class Driver {
         final KindMeter meter;
         final Behaviour behaviour;
         final SplittableRandom random;
@@ -371,8 +399,13 @@ public final class ScenarioRunner {
             this.random = random;
         }
 
-        @Override
-        public void run() {
+        void runAfter(CountDownLatch ready, CountDownLatch go) {
+            ready.countDown();
+            awaitUninterruptibly(go);
+            run();
+        }
+
+        private void run() {
             // Past the run's end plus the lag the trust bound tolerates, overdue sends are not started any more:
             // the run ends on time and the report counts them as missed.
             long lastStart = t0 + durationNanos + options.trust().maxLagP99().toNanos();

@@ -151,7 +151,7 @@ class ScenarioRunnerTest {
     void skipped_operations_are_not_sent_and_failures_are_grouped_by_kind() {
         Scenario scenario = Scenario.named("outcomes").devices(10)
                 .workload("consent-grant", atOnce(20))
-                .duration(ofMillis(200))
+                .duration(ofSeconds(1))
                 .build();
         RunReport report = ScenarioRunner.run(scenario, Map.of("consent-grant", new TestBehaviours.EveryOutcome()),
                 RunOptions.defaults("in-jvm"), ProgressListener.NONE);
@@ -167,7 +167,7 @@ class ScenarioRunnerTest {
     @Test
     void one_seed_gives_every_operation_the_same_random_choices() {
         Scenario scenario = Scenario.named("seeded").seed(42).devices(10)
-                .workload("telemetry", atOnce(30)).duration(ofMillis(50)).build();
+                .workload("telemetry", atOnce(30)).duration(ofMillis(500)).build();
         TestBehaviours.RecordsRandom first = new TestBehaviours.RecordsRandom();
         TestBehaviours.RecordsRandom second = new TestBehaviours.RecordsRandom();
         ScenarioRunner.run(scenario, Map.of("telemetry", first), RunOptions.defaults("x"), ProgressListener.NONE);
@@ -175,6 +175,35 @@ class ScenarioRunnerTest {
         assertEquals(30, first.seen.size());
         assertEquals(first.seen, second.seen);
         assertEquals(30, first.seen.stream().distinct().count());
+    }
+
+    @Test
+    void stop_ends_the_injection_early_and_the_report_covers_what_ran() {
+        Scenario scenario = Scenario.named("stopped").devices(10)
+                .workload("telemetry", constantRate(100).during(ofSeconds(60))).build();
+        ScenarioRunner[] runner = new ScenarioRunner[1];
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Behaviour stopsAfterTen = new Behaviour() {
+            @Override
+            public String kind() {
+                return "telemetry";
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Outcome> start(java.util.SplittableRandom random) {
+                if (calls.incrementAndGet() == 10) {
+                    runner[0].stop(); // as Ctrl-C would, from another thread
+                }
+                return java.util.concurrent.CompletableFuture.completedFuture(Outcome.OK);
+            }
+        };
+        runner[0] = new ScenarioRunner(scenario, Map.of("telemetry", stopsAfterTen), RunOptions.defaults("x"),
+                ProgressListener.NONE);
+        RunReport report = runner[0].run();
+        assertEquals(10, report.operations().get(0).sent());
+        assertTrue(report.durationMillis() < 60_000, "duration " + report.durationMillis());
+        assertEquals(null, report.environment().get("simulator.missed.telemetry"), "stopping is not missing sends");
+        assertThrows(IllegalStateException.class, runner[0]::run);
     }
 
     @Test
