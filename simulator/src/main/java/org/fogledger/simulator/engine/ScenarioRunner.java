@@ -168,6 +168,7 @@ public final class ScenarioRunner {
             ticker.shutdown();
             ticker.awaitTermination(1, TimeUnit.MINUTES);
             closeBucket();
+            tickProgress(); // the final state, so even a short run shows one progress line
             return report(startedAt, injected);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
