@@ -32,7 +32,7 @@ public final class ConsoleProgress implements ProgressListener {
             out.print("\r" + line + " ".repeat(pad));
             out.flush();
             lastWidth = line.length();
-        } else if (lastPrintedMillis == Long.MIN_VALUE || p.elapsedMillis() - lastPrintedMillis >= 5000) {
+        } else if (lastPrintedMillis == Long.MIN_VALUE || p.elapsedMillis() - lastPrintedMillis >= 4500) {
             out.println(line);
             lastPrintedMillis = p.elapsedMillis();
         }
