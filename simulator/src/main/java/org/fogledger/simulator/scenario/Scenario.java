@@ -60,9 +60,28 @@ public record Scenario(String name, long seed, FleetSpec fleet, Duration duratio
         asserts.forEach(Thresholds::parse);
     }
 
-    /** The longest workload's injection profile: the default duration. */
+    /** The same scenario with another fleet (for a command-line override of the fleet's size). */
+    public Scenario withFleet(FleetSpec other) {
+        return new Scenario(name, seed, other, duration, bucket, workloads, asserts);
+    }
+
+    /** The same scenario with other thresholds. */
+    public Scenario withAsserts(List<String> other) {
+        return new Scenario(name, seed, fleet, duration, bucket, workloads, other);
+    }
+
+    /** The longest workload's injection profile. */
     public static Duration longestInjection(List<Workload> workloads) {
         return workloads.stream().map(Workload::injectionLength).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /**
+     * The duration when none is given: the longest profile, or one bucket when every profile is instantaneous
+     * (only {@code atOnce} steps).
+     */
+    public static Duration defaultDuration(List<Workload> workloads, Duration bucket) {
+        Duration longest = longestInjection(workloads);
+        return longest.isZero() ? bucket : longest;
     }
 
     /**
@@ -138,7 +157,7 @@ public record Scenario(String name, long seed, FleetSpec fleet, Duration duratio
 
         public Scenario build() {
             FleetSpec f = fleet != null ? fleet : defaultFleet(devices, seed);
-            Duration d = duration != null ? duration : longestInjection(workloads);
+            Duration d = duration != null ? duration : defaultDuration(workloads, bucket);
             return new Scenario(name, seed, f, d, bucket, workloads, asserts);
         }
     }

@@ -120,8 +120,11 @@ public final class ScenarioFile {
         if (!problems.isEmpty()) {
             throw failed();
         }
+        if (bucket == null) {
+            bucket = Duration.ofSeconds(1);
+        }
         if (duration == null) {
-            duration = Scenario.longestInjection(workloads);
+            duration = Scenario.defaultDuration(workloads, bucket);
         } else {
             for (int i = 0; i < workloads.size(); i++) {
                 Workload w = workloads.get(i);
@@ -135,8 +138,7 @@ public final class ScenarioFile {
             throw failed();
         }
         try {
-            return new Scenario(name, s, fleet, duration, bucket == null ? Duration.ofSeconds(1) : bucket, workloads,
-                    asserts);
+            return new Scenario(name, s, fleet, duration, bucket, workloads, asserts);
         } catch (IllegalArgumentException e) {
             problem("", e.getMessage(), root.where());
             throw failed();
