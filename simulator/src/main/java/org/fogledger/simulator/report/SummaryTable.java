@@ -96,10 +96,34 @@ public final class SummaryTable {
             }
         }
 
-        out.append('\n').append(r.trust().trustworthy() ? "trust: yes, " : "trust: NO. ")
+        out.append('\n').append(simulatorLine(r.environment()));
+        out.append(r.trust().trustworthy() ? "trust: yes, " : "trust: NO. ")
                 .append(r.trust().reason()).append('\n');
         out.append("result: ").append(verdict(r)).append('\n');
         return out.toString();
+    }
+
+    /** The simulator's own figures, when the engine put them in the environment. */
+    private static String simulatorLine(Map<String, String> env) {
+        StringBuilder line = new StringBuilder();
+        String p99 = env.get(Thresholds.LAG_FACT_PREFIX + "p99Ms");
+        if (p99 != null) {
+            line.append(String.format(Locale.ROOT, "simulator lag: p50 %s ms, p99 %s ms, max %s ms",
+                    fixed(Double.parseDouble(env.getOrDefault(Thresholds.LAG_FACT_PREFIX + "p50Ms", "0")), 1),
+                    fixed(Double.parseDouble(p99), 1),
+                    fixed(Double.parseDouble(env.getOrDefault(Thresholds.LAG_FACT_PREFIX + "maxMs", "0")), 1)));
+        }
+        for (String what : List.of("skipped", "shed", "missed")) {
+            String prefix = "simulator." + what + ".";
+            String counts = env.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey().substring(prefix.length()) + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            if (!counts.isEmpty()) {
+                line.append(line.length() == 0 ? "" : "; ").append(what).append(": ").append(counts);
+            }
+        }
+        return line.length() == 0 ? "" : line.append('\n').toString();
     }
 
     private static String verdict(RunReport r) {

@@ -23,6 +23,7 @@ final class SampleReports {
                 new Percentiles(3200, 0.2, 0.1, 0.4, 2.5, 9.0, 31.0)));
         env.put("java.version", "17.0.12");
         env.put("cores", "2");
+        env.put("simulator.skipped.register", "4");
         return new RunReport("ci-smoke", "embedded", Instant.parse("2026-11-28T01:02:03.456789Z"), 2000, 2000,
                 1000, List.of(telemetry, register), List.of(new LagSample(0, 3, 0), new LagSample(1000, 31, 12)),
                 List.of(new CheckResult("every blocked device is refused", 40, 0, List.of()),
