@@ -15,7 +15,7 @@ class LauncherHelpTest {
         LauncherRun run = LauncherRun.of("--help");
 
         assertEquals(0, run.exitCode(), run.transcript());
-        for (String command : new CommandLine(new Launcher()).getSubcommands().keySet()) {
+        for (String command : Launcher.commandLine().getSubcommands().keySet()) {
             assertTrue(run.out().contains("  " + command + " "), "top-level help does not list " + command
                     + "\n" + run.transcript());
         }
@@ -24,7 +24,7 @@ class LauncherHelpTest {
 
     @Test
     void everyCommandsHelpExitsZeroAndMentionsEachOfItsOptions() {
-        Map<String, CommandLine> commands = new CommandLine(new Launcher()).getSubcommands();
+        Map<String, CommandLine> commands = Launcher.commandLine().getSubcommands();
         for (Map.Entry<String, CommandLine> command : commands.entrySet()) {
             LauncherRun run = LauncherRun.of(command.getKey(), "--help");
 
