@@ -27,6 +27,7 @@ import org.apache.pekko.http.javadsl.model.headers.ETag;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.stream.Materializer;
+import org.fogledger.cluster.health.NodeReadiness;
 import org.fogledger.ledger.client.LedgerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,8 @@ public final class ApiServer {
         this.materializer = Materializer.matFromSystem(system);
         router.get("/alive", request -> CompletableFuture.completedFuture(ApiResponse.json(200, ApiJson.bytes(
                 ApiJson.object().put("status", "alive")))));
-        router.get("/ready", request -> CompletableFuture.completedFuture(ready()));
+        router.get("/ready", request -> NodeReadiness.get(system).notReadyBecause()
+                .thenApply(roles -> ready(roles.orElse(null))));
         router.get("/metrics", request -> CompletableFuture.completedFuture(ApiResponse.text(200,
                 "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
         new LedgerRoutes(ledger, settings).addTo(router);
@@ -164,8 +166,12 @@ public final class ApiServer {
                 + " bytes) " : "") + "exceeds the limit of " + settings.maxBodyBytes() + " bytes");
     }
 
-    private ApiResponse ready() {
+    /** @param roles why the node's roles are not ready (a validator catching up), null when they are */
+    private ApiResponse ready(String roles) {
         String reason = notReadyBecause();
+        if (reason == null) {
+            reason = roles;
+        }
         ObjectNode body = ApiJson.object();
         if (reason == null) {
             body.put("status", "ready").put("validators", ledger.validators().size());
