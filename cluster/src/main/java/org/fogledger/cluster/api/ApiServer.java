@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.http.javadsl.ConnectionContext;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.model.ContentType;
@@ -96,10 +97,15 @@ public final class ApiServer {
     /** Binds the API; completes once it listens (or fails naming the address it could not bind). */
     public static CompletionStage<Binding> start(ActorSystem<?> system, LedgerClient ledger, ApiSettings settings) {
         ApiServer server = new ApiServer(system, ledger, settings);
-        return Http.get(system).newServerAt(settings.host(), settings.port())
-                .bind(server::handle)
+        var at = Http.get(system).newServerAt(settings.host(), settings.port());
+        if (settings.tls() != null) {
+            at = at.enableHttps(ConnectionContext.httpsServer(settings.tls().serverContext()));
+        }
+        return at.bind(server::handle)
                 .thenApply(binding -> {
-                    LOG.info("HTTP API listening on {} (chain {})", binding.localAddress(), settings.chainId());
+                    LOG.info("HTTP API listening on {}://{}:{} (chain {})", settings.tls() != null ? "https" : "http",
+                            binding.localAddress().getHostString(), binding.localAddress().getPort(),
+                            settings.chainId());
                     return new Binding(binding, server.metrics);
                 });
     }
