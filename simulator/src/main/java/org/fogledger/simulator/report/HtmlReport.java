@@ -217,24 +217,28 @@ public final class HtmlReport {
                 html.append("<p class=\"no-data\">No intervals were recorded for this kind.</p>\n");
                 continue;
             }
-            chart(html, "throughput", i, "Throughput of " + operation.kind() + " (completed and errors per second)");
-            chart(html, "latency", i, "Latency of " + operation.kind() + " (p50, p99, max per interval)");
+            chart(html, "throughput", i, "Throughput: operations completed per second, and errors per second "
+                    + "(right axis).");
+            chart(html, "latency", i, "Latency per interval: p50, p99 and max, in ms from each operation's "
+                    + "intended send time.");
         }
         html.append("<h3>The simulator's own lag</h3>\n");
         if (report.lag().isEmpty()) {
             html.append("<p class=\"no-data\">No lag samples were recorded.</p>\n");
         } else {
-            chart(html, "lag", -1, "Simulator lag (largest start delay and operations behind schedule)");
+            chart(html, "lag", -1, "How late the simulator started operations (largest delay per interval, ms) "
+                    + "and how many were behind schedule at the interval's end (right axis).");
         }
         html.append("</section>\n");
     }
 
-    private static void chart(StringBuilder html, String kind, int operation, String title) {
-        html.append("<div class=\"chart\" data-chart=\"").append(kind).append('"');
+    private static void chart(StringBuilder html, String kind, int operation, String caption) {
+        html.append("<p class=\"caption\">").append(escape(caption)).append("</p>\n")
+                .append("<div class=\"chart\" data-chart=\"").append(kind).append('"');
         if (operation >= 0) {
             html.append(" data-operation=\"").append(operation).append('"');
         }
-        html.append(" title=\"").append(escape(title)).append("\"></div>\n");
+        html.append("></div>\n");
     }
 
     /** The series the charts draw, per operation kind and for the lag; x in seconds since the start. */

@@ -51,28 +51,30 @@
   }
 
   var X_AXIS = { label: 'seconds since start' };
+  var X_SERIES = { label: 'second' };
 
   function throughput(operation) {
     return {
-      series: [{ label: 's' }, line('completed/s', COLOURS.completed, 'per-s'),
-               line('errors/s', COLOURS.errors, 'per-s')],
-      axes: [X_AXIS, axis('per-s', 'operations per second', 3)],
+      // Errors get their own axis: a few per second would lie flat on the scale of thousands completed.
+      series: [X_SERIES, line('completed/s', COLOURS.completed, 'per-s'),
+               line('errors/s', COLOURS.errors, 'errors-per-s')],
+      axes: [X_AXIS, axis('per-s', 'completed per second', 3), axis('errors-per-s', 'errors per second', 1)],
       data: [operation.t, operation.completedPerSecond, operation.errorsPerSecond]
     };
   }
 
   function latency(operation) {
     return {
-      series: [{ label: 's' }, line('p50 ms', COLOURS.p50, 'ms'), line('p99 ms', COLOURS.p99, 'ms'),
+      series: [X_SERIES, line('p50 ms', COLOURS.p50, 'ms'), line('p99 ms', COLOURS.p99, 'ms'),
                line('max ms', COLOURS.max, 'ms')],
-      axes: [X_AXIS, axis('ms', 'latency (ms, from intended send)', 3)],
+      axes: [X_AXIS, axis('ms', 'latency (ms)', 3)],
       data: [operation.t, operation.p50Ms, operation.p99Ms, operation.maxMs]
     };
   }
 
   function lag(samples) {
     return {
-      series: [{ label: 's' }, line('max lag ms', COLOURS.lag, 'ms'),
+      series: [X_SERIES, line('max lag ms', COLOURS.lag, 'ms'),
                line('behind schedule', COLOURS.behind, 'ops')],
       axes: [X_AXIS, axis('ms', 'simulator lag (ms)', 3), axis('ops', 'operations behind', 1)],
       data: [samples.t, samples.maxLagMs, samples.behind]
