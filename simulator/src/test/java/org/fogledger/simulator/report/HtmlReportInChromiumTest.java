@@ -74,10 +74,11 @@ class HtmlReportInChromiumTest {
     void theScreenshotShowsTheChartLines() throws IOException {
         BufferedImage shot = ImageIO.read(chromium.screenshot(page, dir.resolve("report.png"), WIDTH, HEIGHT).toFile());
 
-        // A 60-point line across a ~1000 px chart is thousands of pixels; a legend swatch alone is a few dozen.
+        // One line across a ~1000 px wide chart is over 1000 pixels (the lag line measured ~1300 with half of it
+        // under the other lag line); the legend swatches of a colour, the only other place it shows, a few dozen.
         for (int colour : new int[] {COMPLETED_BLUE, P99_ORANGE, LAG_BROWN}) {
             int pixels = pixelsNear(shot, colour);
-            assertTrue(pixels > 1000, String.format("only %d pixels of #%06x: the chart lines are not on screen",
+            assertTrue(pixels > 500, String.format("only %d pixels of #%06x: the chart lines are not on screen",
                     pixels, colour));
         }
     }
