@@ -44,24 +44,26 @@ final class HeadlessChromium {
                 + "(.ci/run installs it in CI).");
     }
 
-    /** The page's DOM after its scripts ran (serialised by Chromium). */
-    String dumpDom(Path page) {
-        return run("dom", List.of("--dump-dom", page.toUri().toString()));
+    /** What Chromium left of a page after running its scripts: the DOM it serialised and a screenshot. */
+    record LoadedPage(String dom, Path screenshot) {
     }
 
-    /** A PNG of the page's first {@code width} x {@code height} pixels, after its scripts ran. */
-    Path screenshot(Path page, Path png, int width, int height) {
-        run("screenshot", List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
-                "--hide-scrollbars", page.toUri().toString()));
+    /**
+     * Loads the page, runs its scripts, and returns the DOM it ends with and a PNG of its first {@code width} x
+     * {@code height} pixels (one launch does both: each launch costs seconds).
+     */
+    LoadedPage load(Path page, Path png, int width, int height) {
+        String dom = run(List.of("--dump-dom", "--screenshot=" + png.toAbsolutePath(),
+                "--window-size=" + width + "," + height, "--hide-scrollbars", page.toUri().toString()));
         if (!Files.isRegularFile(png)) {
             fail("chromium exited normally but wrote no screenshot at " + png);
         }
-        return png;
+        return new LoadedPage(dom, png);
     }
 
-    private String run(String name, List<String> action) {
+    private String run(List<String> action) {
         try {
-            Path profile = Files.createTempDirectory(workDir, "chromium-profile-" + name);
+            Path profile = Files.createTempDirectory(workDir, "chromium-profile-");
             Path out = workDir.resolve(profile.getFileName() + ".out");
             Path err = workDir.resolve(profile.getFileName() + ".err");
             List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless=new", "--no-sandbox",

@@ -39,20 +39,19 @@ class HtmlReportInChromiumTest {
     static Path dir;
 
     private static HeadlessChromium chromium;
-    private static Path page;
-    private static String dom;
+    private static HeadlessChromium.LoadedPage shown;
 
     @BeforeAll
     static void openTheReportInChromium() {
         chromium = HeadlessChromium.onPath(dir);
-        page = dir.resolve("report.html");
+        Path page = dir.resolve("report.html");
         HtmlReport.write(SampleRunReports.untrustedRunWithFailures(), page);
-        dom = chromium.dumpDom(page);
+        shown = chromium.load(page, dir.resolve("report.png"), WIDTH, HEIGHT);
     }
 
     @Test
     void everyChartIsDrawnWithOnePointPerInterval() {
-        ChartsOnPage charts = ChartsOnPage.read(dom);
+        ChartsOnPage charts = ChartsOnPage.read(shown.dom());
 
         assertEquals(List.of(), charts.problems(SampleRunReports.INTERVALS));
         assertEquals(2 * SampleRunReports.KINDS.size() + 1, charts.charts().size());
@@ -60,34 +59,35 @@ class HtmlReportInChromiumTest {
 
     @Test
     void theTrustBannerAndTheMissedThresholdAreOnThePage() {
-        Document shown = Jsoup.parse(dom);
+        Document page = Jsoup.parse(shown.dom());
 
-        Element banner = shown.getElementById("trust");
+        Element banner = page.getElementById("trust");
         assertTrue(banner.hasClass("untrusted"));
         assertTrue(banner.text().contains("These figures cannot be trusted."), banner.text());
-        Element missed = shown.selectFirst("#thresholds tr.missed");
+        Element missed = page.selectFirst("#thresholds tr.missed");
         assertTrue(missed.text().contains("p99<500ms") && missed.text().contains("MISSED"), missed.text());
-        assertTrue(shown.selectFirst("#checks tr.missed").text().contains("FAILED"));
+        assertTrue(page.selectFirst("#checks tr.missed").text().contains("FAILED"));
     }
 
     @Test
     void theScreenshotShowsTheChartLines() throws IOException {
-        BufferedImage shot = ImageIO.read(chromium.screenshot(page, dir.resolve("report.png"), WIDTH, HEIGHT).toFile());
+        BufferedImage shot = ImageIO.read(shown.screenshot().toFile());
 
         // One line across a ~1000 px wide chart is over 1000 pixels (the lag line measured ~1300 with half of it
         // under the other lag line); the legend swatches of a colour, the only other place it shows, a few dozen.
-        for (int colour : new int[] {COMPLETED_BLUE, P99_ORANGE, LAG_BROWN}) {
-            int pixels = pixelsNear(shot, colour);
-            assertTrue(pixels > 500, String.format("only %d pixels of #%06x: the chart lines are not on screen",
-                    pixels, colour));
+        int[] colours = {COMPLETED_BLUE, P99_ORANGE, LAG_BROWN};
+        int[] pixels = pixelsNear(shot, colours);
+        for (int i = 0; i < colours.length; i++) {
+            assertTrue(pixels[i] > 500, String.format("only %d pixels of #%06x: the chart lines are not on screen",
+                    pixels[i], colours[i]));
         }
     }
 
     @Test
     void withoutTheChartLibraryTheChecksSeeChartsNotDrawn() throws IOException {
-        Path broken = writeBroken("no-library.html", ChartLibrary.uPlot().withoutScript(), UnaryOperator.identity());
-        String brokenDom = chromium.dumpDom(broken);
-        ChartsOnPage charts = ChartsOnPage.read(brokenDom);
+        HeadlessChromium.LoadedPage broken = load("no-library", ChartLibrary.uPlot().withoutScript(),
+                UnaryOperator.identity());
+        ChartsOnPage charts = ChartsOnPage.read(broken.dom());
 
         List<String> problems = charts.problems(SampleRunReports.INTERVALS);
         assertFalse(problems.isEmpty(), "the checker missed charts that cannot have been drawn");
@@ -97,18 +97,16 @@ class HtmlReportInChromiumTest {
             assertEquals(0, chart.canvases(), chart.name());
             assertTrue(chart.error().contains("chart library"), chart.error());
         }
-        assertTrue(Jsoup.parse(brokenDom).text().contains("This chart could not be drawn"), "no visible error");
-
-        BufferedImage shot = ImageIO.read(chromium.screenshot(broken, dir.resolve("no-library.png"), WIDTH, HEIGHT)
-                .toFile());
-        assertEquals(0, pixelsNear(shot, COMPLETED_BLUE), "chart ink on a page that cannot draw charts");
+        assertTrue(Jsoup.parse(broken.dom()).text().contains("This chart could not be drawn"), "no visible error");
+        // The screenshot check fails too: no line colour on a page that cannot draw.
+        assertEquals(0, pixelsNear(ImageIO.read(broken.screenshot().toFile()), COMPLETED_BLUE)[0]);
     }
 
     @Test
     void withABrokenDataBlobTheChecksSeeChartsNotDrawn() throws IOException {
-        Path broken = writeBroken("broken-data.html", ChartLibrary.uPlot(),
+        HeadlessChromium.LoadedPage broken = load("broken-data", ChartLibrary.uPlot(),
                 json -> json.substring(0, json.length() / 2));
-        ChartsOnPage charts = ChartsOnPage.read(chromium.dumpDom(broken));
+        ChartsOnPage charts = ChartsOnPage.read(broken.dom());
 
         List<String> problems = charts.problems(SampleRunReports.INTERVALS);
         assertFalse(problems.isEmpty(), "the checker missed charts that cannot have been drawn");
@@ -118,31 +116,29 @@ class HtmlReportInChromiumTest {
         }
     }
 
-    private static Path writeBroken(String name, ChartLibrary library, UnaryOperator<String> dataJson)
+    /** The sample report rendered through the test seam (to plant a failure), as Chromium shows it. */
+    private static HeadlessChromium.LoadedPage load(String name, ChartLibrary library, UnaryOperator<String> dataJson)
             throws IOException {
-        Path file = dir.resolve(name);
+        Path file = dir.resolve(name + ".html");
         Files.writeString(file, HtmlReport.render(SampleRunReports.untrustedRunWithFailures(), library, dataJson),
                 StandardCharsets.UTF_8);
-        return file;
+        return chromium.load(file, dir.resolve(name + ".png"), WIDTH, HEIGHT);
     }
 
-    /** Pixels within a small distance of {@code rgb} (anti-aliasing blends a line's edges, not its core). */
-    private static int pixelsNear(BufferedImage image, int rgb) {
-        int r = rgb >> 16 & 0xff;
-        int g = rgb >> 8 & 0xff;
-        int b = rgb & 0xff;
-        int count = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int pixel = image.getRGB(x, y);
-                int dr = (pixel >> 16 & 0xff) - r;
-                int dg = (pixel >> 8 & 0xff) - g;
-                int db = (pixel & 0xff) - b;
+    /** Per colour, the pixels within a small distance of it (anti-aliasing blends a line's edges, not its core). */
+    private static int[] pixelsNear(BufferedImage image, int... colours) {
+        int[] counts = new int[colours.length];
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        for (int pixel : pixels) {
+            for (int i = 0; i < colours.length; i++) {
+                int dr = (pixel >> 16 & 0xff) - (colours[i] >> 16 & 0xff);
+                int dg = (pixel >> 8 & 0xff) - (colours[i] >> 8 & 0xff);
+                int db = (pixel & 0xff) - (colours[i] & 0xff);
                 if (dr * dr + dg * dg + db * db <= 24 * 24) {
-                    count++;
+                    counts[i]++;
                 }
             }
         }
-        return count;
+        return counts;
     }
 }
