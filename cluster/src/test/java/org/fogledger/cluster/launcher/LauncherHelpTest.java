@@ -30,8 +30,11 @@ class LauncherHelpTest {
 
             assertEquals(0, run.exitCode(), command.getKey() + "\n" + run.transcript());
             for (OptionSpec option : command.getValue().getCommandSpec().options()) {
-                assertTrue(run.out().contains(option.longestName()),
-                        command.getKey() + " --help does not mention " + option.longestName() + "\n" + run.transcript());
+                // A negatable option shows as --[no-]name.
+                String shown = option.negatable() ? option.longestName().replaceFirst("^--", "--[no-]")
+                        : option.longestName();
+                assertTrue(run.out().contains(shown),
+                        command.getKey() + " --help does not mention " + shown + "\n" + run.transcript());
             }
         }
     }
