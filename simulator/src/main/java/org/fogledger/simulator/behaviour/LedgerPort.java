@@ -2,7 +2,6 @@ package org.fogledger.simulator.behaviour;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -101,9 +100,5 @@ final class LedgerPort {
     CompletionStage<Optional<Hash>> committedBlockAt(long height) {
         return client.committedHashes(height, 1).thenApply(hashes -> hashes.hashes().isEmpty()
                 || hashes.firstHeight() != height ? Optional.<Hash>empty() : Optional.of(hashes.hashes().get(0)));
-    }
-
-    static CompletionStage<SubmitResult> failed(Throwable failure) {
-        return CompletableFuture.failedFuture(failure);
     }
 }

@@ -61,7 +61,9 @@ class SimulatedSystemTest {
     @Test
     @Order(1)
     void registeredDevicesBecomeOperational() throws Exception {
-        allOk("register", Map.of(), 60);
+        Provisioned provisioned = system.provision(20, 10, Duration.ofSeconds(120));
+        assertEquals(20, provisioned.operational(), provisioned.toString());
+        allOk("register", Map.of(), 40);
         allOk("register", Map.of("until", "registered"), 5);
         assertEquals(60, system.fleet().count(DeviceStage.OPERATIONAL));
         assertEquals(5, system.fleet().count(DeviceStage.REGISTERED));
