@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.fogledger.ledger.validator.SubmitResult;
@@ -59,15 +60,14 @@ final class Behaviours {
                 + " is not an integer in " + min + ".." + max);
     }
 
-    /** Runs {@code operation}; anything it throws or fails with becomes a {@link Outcome.Failed}. */
-    static CompletionStage<Outcome> guarded(Supplier<CompletionStage<Outcome>> operation) {
-        CompletionStage<Outcome> started;
-        try {
-            started = operation.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(failure(e));
-        }
-        return started.handle((outcome, failure) -> failure == null ? outcome : failure(failure));
+    /**
+     * Runs {@code operation} on {@code work}, so that the engine's thread only hands it over (deriving keys and
+     * signing take tens of microseconds each, and the engine's lag is measured on its own thread); anything the
+     * operation throws or fails with becomes a {@link Outcome.Failed}.
+     */
+    static CompletionStage<Outcome> guarded(Executor work, Supplier<CompletionStage<Outcome>> operation) {
+        return CompletableFuture.supplyAsync(operation, work).thenCompose(started -> started)
+                .handle((outcome, failure) -> failure == null ? outcome : failure(failure));
     }
 
     static Outcome failure(Throwable failure) {

@@ -44,7 +44,7 @@ final class ChurnBehaviour implements Behaviour {
             return Behaviours.skipped("no admitted device");
         }
         int device = claimed.device();
-        return Behaviours.guarded(() -> CompletableFuture.supplyAsync(() -> connectAndLeave(device), parts.blocking))
+        return Behaviours.guarded(parts.work, () -> CompletableFuture.supplyAsync(() -> connectAndLeave(device), parts.blocking))
                 .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
     }
 

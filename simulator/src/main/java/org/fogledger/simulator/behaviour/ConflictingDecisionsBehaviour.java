@@ -55,7 +55,7 @@ final class ConflictingDecisionsBehaviour implements Behaviour {
             }
             boolean firstBlocks = random.nextBoolean();
             DeviceStage[] reached = {claimed.from()};
-            return Behaviours.guarded(() -> conflict(device, firstBlocks, reached))
+            return Behaviours.guarded(parts.work, () -> conflict(device, firstBlocks, reached))
                     .whenComplete((outcome, failure) -> fleet.release(device, reached[0]));
         }
         return Behaviours.skipped("the devices picked were already the subject of a conflict");

@@ -56,7 +56,7 @@ final class ConsentGrantBehaviour implements Behaviour {
         }
         int device = claimed.device();
         DeviceStage[] reached = {DeviceStage.OPERATIONAL};
-        return Behaviours.guarded(() -> grant(device, reached))
+        return Behaviours.guarded(parts.work, () -> grant(device, reached))
                 .whenComplete((outcome, failure) -> fleet.release(device, reached[0]));
     }
 

@@ -38,7 +38,7 @@ final class ConsentWithdrawBehaviour implements Behaviour {
         }
         int device = claimed.device();
         DeviceStage[] reached = {DeviceStage.CONSENTED};
-        return Behaviours.guarded(() -> withdraw(device, reached))
+        return Behaviours.guarded(parts.work, () -> withdraw(device, reached))
                 .whenComplete((outcome, failure) -> fleet.release(device, reached[0]));
     }
 

@@ -70,7 +70,7 @@ final class DataRequestBehaviour implements Behaviour {
             case "consented" -> false;
             default -> random.nextInt(4) == 0;
         };
-        return Behaviours.guarded(() -> request(device, stranger))
+        return Behaviours.guarded(parts.work, () -> request(device, stranger))
                 .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
     }
 

@@ -50,7 +50,7 @@ final class FloodBehaviour implements Behaviour {
             return Behaviours.skipped("no admitted device");
         }
         int device = claimed.device();
-        return Behaviours.guarded(() -> flood(device))
+        return Behaviours.guarded(parts.work, () -> flood(device))
                 .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
     }
 

@@ -50,7 +50,7 @@ final class ForgedSignatureBehaviour implements Behaviour {
         }
         int device = claimed.device();
         KeyPair forger = parts.strangerKeys.key(2000 + random.nextInt(1000));
-        return Behaviours.guarded(() -> hello ? forgeHello(device, forger) : forgeReading(device, forger))
+        return Behaviours.guarded(parts.work, () -> hello ? forgeHello(device, forger) : forgeReading(device, forger))
                 .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
     }
 

@@ -56,7 +56,7 @@ final class LifecycleBehaviour implements Behaviour {
         }
         int device = claimed.device();
         DeviceStage[] reached = {claimed.from()};
-        return Behaviours.guarded(() -> "resold".equals(change) ? resell(device, reached) : declare(device, reached))
+        return Behaviours.guarded(parts.work, () -> "resold".equals(change) ? resell(device, reached) : declare(device, reached))
                 .whenComplete((outcome, failure) -> fleet.release(device, reached[0]));
     }
 

@@ -46,7 +46,7 @@ final class RegisterBehaviour implements Behaviour {
         }
         int device = claimed.device();
         DeviceStage[] reached = {DeviceStage.UNREGISTERED};
-        return Behaviours.guarded(() -> register(device, reached)).whenComplete((outcome, failure) ->
+        return Behaviours.guarded(parts.work, () -> register(device, reached)).whenComplete((outcome, failure) ->
                 fleet.release(device, reached[0]));
     }
 

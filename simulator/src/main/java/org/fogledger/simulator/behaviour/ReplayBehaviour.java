@@ -49,7 +49,7 @@ final class ReplayBehaviour implements Behaviour {
             if (seen == null) {
                 return Behaviours.skipped("no transaction committed yet");
             }
-            return Behaviours.guarded(() -> parts.ledger.client().submit(seen).thenApply(result ->
+            return Behaviours.guarded(parts.work, () -> parts.ledger.client().submit(seen).thenApply(result ->
                     result instanceof SubmitResult.Refused ? Outcome.OK : new Outcome.Failed("replay-committed",
                             "transaction " + seen.hash().shortHex() + " sent again: " + Behaviours.describe(result))));
         }
@@ -59,7 +59,7 @@ final class ReplayBehaviour implements Behaviour {
             return Behaviours.skipped("no admitted device");
         }
         int device = claimed.device();
-        return Behaviours.guarded(() -> "hello".equals(target) ? replayHello(device) : replayReading(device))
+        return Behaviours.guarded(parts.work, () -> "hello".equals(target) ? replayHello(device) : replayReading(device))
                 .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
     }
 

@@ -44,7 +44,7 @@ final class TelemetryBehaviour implements Behaviour {
             return Behaviours.skipped("no admitted device");
         }
         int device = claimed.device();
-        return Behaviours.guarded(() -> send(parts, port, device, true))
+        return Behaviours.guarded(parts.work, () -> send(parts, port, device, true))
                 .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
     }
 

@@ -38,7 +38,7 @@ final class UnregisteredDeviceBehaviour implements Behaviour {
         long n = parts.strangers.getAndIncrement();
         String id = parts.strangerId(n);
         KeyPair key = parts.strangerKeys.key(1000 + (n % 1000));
-        return Behaviours.guarded(() -> DeviceSessions.hello(port, id, key).thenApply(answer -> {
+        return Behaviours.guarded(parts.work, () -> DeviceSessions.hello(port, id, key).thenApply(answer -> {
             if (answer instanceof Gateway.SessionAnswer.Refused refused) {
                 return refused.reason().contains("not registered") ? Outcome.OK
                         : new Outcome.Failed(Behaviours.refusedKind(refused.reason()), id + ": refused, but not as "

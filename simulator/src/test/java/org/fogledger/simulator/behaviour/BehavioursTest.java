@@ -36,11 +36,11 @@ class BehavioursTest {
 
     @Test
     void whateverAnOperationThrowsOrFailsWithIsAFailedOutcome() throws Exception {
-        Outcome thrown = Behaviours.guarded(() -> {
+        Outcome thrown = Behaviours.guarded(Runnable::run, () -> {
             throw new IllegalStateException("boom");
         }).toCompletableFuture().get();
         assertEquals("error:IllegalStateException", assertInstanceOf(Outcome.Failed.class, thrown).errorKind());
-        Outcome late = Behaviours.guarded(() -> CompletableFuture.<Outcome>failedFuture(new TimeoutException("late")))
+        Outcome late = Behaviours.guarded(Runnable::run, () -> CompletableFuture.<Outcome>failedFuture(new TimeoutException("late")))
                 .toCompletableFuture().get();
         assertEquals("timeout", assertInstanceOf(Outcome.Failed.class, late).errorKind());
     }
