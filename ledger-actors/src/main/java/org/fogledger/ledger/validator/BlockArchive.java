@@ -17,8 +17,11 @@ import org.apache.pekko.persistence.jdbc.db.SlickExtensionImpl;
 import org.fogledger.ledger.codec.CodecLimits;
 import org.fogledger.ledger.consensus.ChainedBlock;
 import org.fogledger.ledger.consensus.CommittedBlock;
+import org.fogledger.ledger.contract.BlockResults;
+import org.fogledger.ledger.contract.trace.CertifiedHeader;
 import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.storage.CommittedBlockStore;
+import org.fogledger.ledger.storage.ExecutionResultsStore;
 import org.fogledger.ledger.storage.JournalSettings;
 import org.fogledger.ledger.storage.StoredChainConflictException;
 
@@ -34,6 +37,7 @@ final class BlockArchive implements AutoCloseable {
     private static final int APPEND_ATTEMPTS = 3;
 
     private final CommittedBlockStore store;
+    private final ExecutionResultsStore results;
     private final ExecutorService writer;
     private final ExecutorService reader;
     private final AtomicInteger pendingReads = new AtomicInteger();
@@ -42,8 +46,9 @@ final class BlockArchive implements AutoCloseable {
     private record PendingAppend(List<CommittedBlock> blocks, CompletableFuture<Long> done) {
     }
 
-    BlockArchive(CommittedBlockStore store, String name) {
+    BlockArchive(CommittedBlockStore store, ExecutionResultsStore results, String name) {
         this.store = store;
+        this.results = results;
         this.writer = Executors.newSingleThreadExecutor(daemon("fogledger-archive-" + name));
         this.reader = Executors.newSingleThreadExecutor(daemon("fogledger-archive-read-" + name));
     }
@@ -63,9 +68,10 @@ final class BlockArchive implements AutoCloseable {
         CodecLimits limits = config.hasPath("fogledger.codec")
                 ? CodecLimits.fromMap(config.getConfig("fogledger.codec").root().unwrapped())
                 : CodecLimits.DEFAULT;
-        CommittedBlockStore store = new CommittedBlockStore(() -> database.database().source().createConnection(),
-                config.getString(JournalSettings.NODE_SCHEMA_KEY), limits);
-        return new BlockArchive(store, name);
+        CommittedBlockStore.Connections connections = () -> database.database().source().createConnection();
+        String schema = config.getString(JournalSettings.NODE_SCHEMA_KEY);
+        return new BlockArchive(new CommittedBlockStore(connections, schema, limits),
+                new ExecutionResultsStore(connections, schema, limits), name);
     }
 
     /** The height of the last stored block (-1 if none). */
@@ -142,6 +148,77 @@ final class BlockArchive implements AutoCloseable {
     /** Hashes of stored blocks from {@code fromHeight}, consecutive, at most {@code max}. */
     CompletableFuture<List<Hash>> hashesFrom(long fromHeight, int max) {
         return CompletableFuture.supplyAsync(() -> store.hashesFrom(fromHeight, max), reader);
+    }
+
+    /**
+     * Keeps a block's execution results, on the writer thread after the appends asked for before (a block's
+     * results always follow its commit). Idempotent; the contract host checkpoints the block once this completes.
+     */
+    CompletableFuture<Void> keepResults(BlockResults executed) {
+        return CompletableFuture.runAsync(() -> results.put(executed), writer);
+    }
+
+    /**
+     * The material of an audit proof for block {@code height} (at or below {@code durableHeight}, the committed
+     * height the journal holds): the block, the results and the certified headers from it on, at most
+     * {@code maxBlocks} of each and {@code maxBytes} in all; empty when {@link #MAX_PENDING_READS} reads are already
+     * pending.
+     */
+    Optional<CompletableFuture<ProofMaterialAnswer>> proofMaterial(long height, int maxBlocks, long maxBytes,
+                                                                  long durableHeight) {
+        if (pendingReads.incrementAndGet() > MAX_PENDING_READS) {
+            pendingReads.decrementAndGet();
+            return Optional.empty();
+        }
+        CompletableFuture<ProofMaterialAnswer> read;
+        try {
+            read = CompletableFuture.supplyAsync(() -> readMaterial(height, maxBlocks, maxBytes, durableHeight),
+                    reader);
+        } catch (RuntimeException e) {
+            pendingReads.decrementAndGet();
+            throw e;
+        }
+        return Optional.of(read.whenComplete((answer, failure) -> pendingReads.decrementAndGet()));
+    }
+
+    private ProofMaterialAnswer readMaterial(long height, int maxBlocks, long maxBytes, long durableHeight) {
+        long to = Math.min(durableHeight, height + Math.max(1, maxBlocks) - 1);
+        List<CommittedBlock> blocks = store.range(height, to);
+        if (blocks.isEmpty() || blocks.get(0).height() != height) {
+            return new ProofMaterialAnswer.Refused(height, ProofMaterialAnswer.NOT_COMMITTED, "block " + height
+                    + " is not in this validator's committed-block store yet");
+        }
+        List<BlockResults> executed = results.range(height, to);
+        if (executed.isEmpty()) {
+            return new ProofMaterialAnswer.Refused(height, ProofMaterialAnswer.NOT_EXECUTED, "block " + height
+                    + " is committed but this validator has not executed it yet");
+        }
+        CommittedBlock anchor = blocks.get(0);
+        long bytes = anchor.block().encodedSize() + executed.get(0).encode().length;
+        if (bytes > maxBytes) {
+            return new ProofMaterialAnswer.Refused(height, ProofMaterialAnswer.TOO_LARGE, "block " + height
+                    + " and its results take " + bytes + " bytes, more than the " + maxBytes + " an answer carries");
+        }
+        List<CertifiedHeader> chain = new ArrayList<>();
+        List<BlockResults> kept = new ArrayList<>();
+        chain.add(CertifiedHeader.of(anchor));
+        kept.add(executed.get(0));
+        for (int i = 1; i < blocks.size() && blocks.get(i).height() == height + i; i++) {
+            CommittedBlock next = blocks.get(i);
+            bytes += next.block().header().encode().length + next.certificate().encode().length;
+            if (bytes > maxBytes) {
+                break;
+            }
+            chain.add(CertifiedHeader.of(next));
+            if (i < executed.size() && kept.size() == i) {
+                long size = executed.get(i).encode().length;
+                if (bytes + size <= maxBytes) {
+                    bytes += size;
+                    kept.add(executed.get(i));
+                }
+            }
+        }
+        return new ProofMaterialAnswer.ProofMaterial(anchor.block(), kept, chain, durableHeight);
     }
 
     /** Stops the threads; appends still queued never complete (a restart commits them again). */
