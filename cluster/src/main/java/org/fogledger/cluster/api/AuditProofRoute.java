@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
  */
 final class AuditProofRoute {
     private static final Logger LOG = LoggerFactory.getLogger(AuditProofRoute.class);
-    /** Blocks of material asked for: claims lag a few blocks and a 3-chain needs three more, so this is ample. */
-    static final int MATERIAL_BLOCKS = 64;
+    /**
+     * Blocks of material asked for, growing: claims lag a few blocks and a 3-chain needs three more, so the first
+     * is nearly always enough; round changes may need more, up to the 256 headers a proof may carry.
+     */
+    static final int[] MATERIAL_BLOCKS = {16, 64, 256};
     static final String UNKNOWN_STREAM = "unknown-stream";
     static final String NOT_PROVABLE_YET = "not-provable-yet";
 
@@ -52,8 +55,24 @@ final class AuditProofRoute {
             }
             AnchoredBatch anchored = anchored((AnchoredBatchAnswer.Found) answer);
             TraceRecord record = anchored.batch().record(sequence);
-            return ledger.proofMaterial(anchored.height(), MATERIAL_BLOCKS)
-                    .thenApply(material -> ApiResponse.resource(build(record, anchored, material).toJson()));
+            return proof(record, anchored, 0).thenApply(proof -> ApiResponse.resource(proof.toJson()));
+        });
+    }
+
+    /** Asks for more blocks while the chain was cut by the request (not by the tip) and does not prove it yet. */
+    private CompletionStage<AuditProof> proof(TraceRecord record, AnchoredBatch anchored, int attempt) {
+        int asked = MATERIAL_BLOCKS[attempt];
+        return ledger.proofMaterial(anchored.height(), asked).thenCompose(material -> {
+            try {
+                return java.util.concurrent.CompletableFuture.completedFuture(build(record, anchored, material));
+            } catch (ApiProblem problem) {
+                boolean cut = material instanceof ProofMaterialAnswer.ProofMaterial given
+                        && given.chain().size() == asked;
+                if (problem.code().equals(NOT_PROVABLE_YET) && cut && attempt + 1 < MATERIAL_BLOCKS.length) {
+                    return proof(record, anchored, attempt + 1);
+                }
+                throw problem;
+            }
         });
     }
 

@@ -34,6 +34,10 @@ import org.fogledger.ledger.storage.StoredChainConflictException;
  */
 final class BlockArchive implements AutoCloseable {
     static final int MAX_PENDING_READS = 8;
+    /** Committed blocks read at a time for proof material. */
+    static final int MATERIAL_READ_CHUNK = 16;
+    /** Block bytes one proof-material read reads at most (beyond what it answers, blocks are read whole). */
+    static final long MATERIAL_READ_BYTES = 32L * 1024 * 1024;
     private static final int APPEND_ATTEMPTS = 3;
 
     private final CommittedBlockStore store;
@@ -183,39 +187,52 @@ final class BlockArchive implements AutoCloseable {
 
     private ProofMaterialAnswer readMaterial(long height, int maxBlocks, long maxBytes, long durableHeight) {
         long to = Math.min(durableHeight, height + Math.max(1, maxBlocks) - 1);
-        List<CommittedBlock> blocks = store.range(height, to);
-        if (blocks.isEmpty() || blocks.get(0).height() != height) {
+        List<CommittedBlock> first = store.range(height, height);
+        if (first.isEmpty()) {
             return new ProofMaterialAnswer.Refused(height, ProofMaterialAnswer.NOT_COMMITTED, "block " + height
                     + " is not in this validator's committed-block store yet");
         }
-        List<BlockResults> executed = results.range(height, to);
-        if (executed.isEmpty()) {
+        List<BlockResults> anchorResults = results.range(height, height);
+        if (anchorResults.isEmpty()) {
             return new ProofMaterialAnswer.Refused(height, ProofMaterialAnswer.NOT_EXECUTED, "block " + height
-                    + " is committed but this validator has not executed it yet");
+                    + " is committed but this validator has not executed it (or executed it before it kept results)");
         }
-        CommittedBlock anchor = blocks.get(0);
-        long bytes = anchor.block().encodedSize() + executed.get(0).encode().length;
+        CommittedBlock anchor = first.get(0);
+        long bytes = anchor.block().encodedSize() + anchorResults.get(0).encode().length;
         if (bytes > maxBytes) {
             return new ProofMaterialAnswer.Refused(height, ProofMaterialAnswer.TOO_LARGE, "block " + height
                     + " and its results take " + bytes + " bytes, more than the " + maxBytes + " an answer carries");
         }
         List<CertifiedHeader> chain = new ArrayList<>();
-        List<BlockResults> kept = new ArrayList<>();
         chain.add(CertifiedHeader.of(anchor));
-        kept.add(executed.get(0));
-        for (int i = 1; i < blocks.size() && blocks.get(i).height() == height + i; i++) {
-            CommittedBlock next = blocks.get(i);
-            bytes += next.block().header().encode().length + next.certificate().encode().length;
-            if (bytes > maxBytes) {
-                break;
-            }
-            chain.add(CertifiedHeader.of(next));
-            if (i < executed.size() && kept.size() == i) {
-                long size = executed.get(i).encode().length;
-                if (bytes + size <= maxBytes) {
-                    bytes += size;
-                    kept.add(executed.get(i));
+        // Blocks are stored whole: read them a few at a time and stop at the answer's budget or the read budget,
+        // so a request for many blocks of a busy chain reads no more than it can answer.
+        long read = anchor.block().encodedSize();
+        boolean full = false;
+        for (long from = height + 1; from <= to && !full; from += MATERIAL_READ_CHUNK) {
+            List<CommittedBlock> chunk = store.range(from, Math.min(to, from + MATERIAL_READ_CHUNK - 1));
+            for (CommittedBlock next : chunk) {
+                long size = next.block().header().encode().length + next.certificate().encode().length;
+                if (next.height() != height + chain.size() || bytes + size > maxBytes
+                        || read > MATERIAL_READ_BYTES) {
+                    full = true;
+                    break;
                 }
+                bytes += size;
+                read += next.block().encodedSize();
+                chain.add(CertifiedHeader.of(next));
+            }
+            full |= chunk.isEmpty();
+        }
+        List<BlockResults> kept = new ArrayList<>(anchorResults);
+        if (chain.size() > 1) {
+            for (BlockResults next : results.range(height + 1, height + chain.size() - 1)) {
+                long size = next.encode().length;
+                if (bytes + size > maxBytes) {
+                    break;
+                }
+                bytes += size;
+                kept.add(next);
             }
         }
         return new ProofMaterialAnswer.ProofMaterial(anchor.block(), kept, chain, durableHeight);

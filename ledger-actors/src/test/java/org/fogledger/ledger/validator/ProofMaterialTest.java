@@ -66,6 +66,12 @@ class ProofMaterialTest {
             AuditVerdict verdict = verifier.verify(proof);
             assertTrue(verdict.valid(), verdict.describe());
 
+            ProofMaterialAnswer.ProofMaterial two = assertInstanceOf(ProofMaterialAnswer.ProofMaterial.class,
+                    ask(cluster.nodes.get(2), height, 2));
+            assertEquals(2, two.chain().size(), "the answer holds the blocks asked for, no more");
+            assertTrue(two.results().size() <= 2);
+            assertEquals(before.chain().subList(0, 2), two.chain());
+
             ProofMaterialAnswer tooHigh = ask(cluster.nodes.get(2), before.committedHeight() + 1_000, 16);
             assertEquals(ProofMaterialAnswer.NOT_COMMITTED,
                     assertInstanceOf(ProofMaterialAnswer.Refused.class, tooHigh).code());
