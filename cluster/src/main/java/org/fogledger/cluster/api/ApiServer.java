@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.http.javadsl.ConnectionContext;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.model.ContentType;
@@ -27,6 +28,7 @@ import org.apache.pekko.http.javadsl.model.headers.ETag;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.stream.Materializer;
+import org.fogledger.cluster.health.NodeReadiness;
 import org.fogledger.ledger.client.LedgerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +59,8 @@ public final class ApiServer {
         this.materializer = Materializer.matFromSystem(system);
         router.get("/alive", request -> CompletableFuture.completedFuture(ApiResponse.json(200, ApiJson.bytes(
                 ApiJson.object().put("status", "alive")))));
-        router.get("/ready", request -> CompletableFuture.completedFuture(ready()));
+        router.get("/ready", request -> NodeReadiness.get(system).notReadyBecause()
+                .thenApply(roles -> ready(roles.orElse(null))));
         router.get("/metrics", request -> CompletableFuture.completedFuture(ApiResponse.text(200,
                 "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
         new LedgerRoutes(ledger, settings, trails).addTo(router);
@@ -100,10 +103,15 @@ public final class ApiServer {
     public static CompletionStage<Binding> start(ActorSystem<?> system, LedgerClient ledger, ApiSettings settings,
                                                  AuditTrails trails) {
         ApiServer server = new ApiServer(system, ledger, settings, trails);
-        return Http.get(system).newServerAt(settings.host(), settings.port())
-                .bind(server::handle)
+        var at = Http.get(system).newServerAt(settings.host(), settings.port());
+        if (settings.tls() != null) {
+            at = at.enableHttps(ConnectionContext.httpsServer(settings.tls().serverContext()));
+        }
+        return at.bind(server::handle)
                 .thenApply(binding -> {
-                    LOG.info("HTTP API listening on {} (chain {})", binding.localAddress(), settings.chainId());
+                    LOG.info("HTTP API listening on {}://{}:{} (chain {})", settings.tls() != null ? "https" : "http",
+                            binding.localAddress().getHostString(), binding.localAddress().getPort(),
+                            settings.chainId());
                     return new Binding(binding, server.metrics);
                 });
     }
@@ -170,8 +178,12 @@ public final class ApiServer {
                 + " bytes) " : "") + "exceeds the limit of " + settings.maxBodyBytes() + " bytes");
     }
 
-    private ApiResponse ready() {
+    /** @param roles why the node's roles are not ready (a validator catching up), null when they are */
+    private ApiResponse ready(String roles) {
         String reason = notReadyBecause();
+        if (reason == null) {
+            reason = roles;
+        }
         ObjectNode body = ApiJson.object();
         if (reason == null) {
             body.put("status", "ready").put("validators", ledger.validators().size());

@@ -15,9 +15,10 @@ import org.fogledger.ledger.codec.CodecLimits;
  *                      committed (1: one validator's receipt; f + 1 relies on no single validator)
  * @param answerTimeout how long a request waits for the ledger (a commit, a query) before answering 503
  * @param codecLimits   the limits a submitted transaction is decoded under
+ * @param tls           HTTPS with this key store, or null for plain HTTP
  */
 public record ApiSettings(String host, int port, String chainId, int maxBodyBytes, int confirmations,
-                          Duration answerTimeout, CodecLimits codecLimits) {
+                          Duration answerTimeout, CodecLimits codecLimits, ApiTls tls) {
     /** 256 KiB: far above the largest transaction the default codec limits admit, small enough to buffer. */
     public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
     public static final int DEFAULT_PORT = 8080;
@@ -44,12 +45,13 @@ public record ApiSettings(String host, int port, String chainId, int maxBodyByte
     /** Port 8080 on all interfaces, 256 KiB bodies, one validator's receipt, 30 s answers, default codec limits. */
     public static ApiSettings defaults(String chainId) {
         return new ApiSettings("0.0.0.0", DEFAULT_PORT, chainId, DEFAULT_MAX_BODY_BYTES, 1, Duration.ofSeconds(30),
-                CodecLimits.DEFAULT);
+                CodecLimits.DEFAULT, null);
     }
 
     /**
      * The settings under {@code path} (normally {@value #CONFIG_PATH}) of a node's configuration, each optional:
-     * {@code host}, {@code port}, {@code max-body-bytes}, {@code confirmations}, {@code answer-timeout}; the rest
+     * {@code host}, {@code port}, {@code max-body-bytes}, {@code confirmations}, {@code answer-timeout}, {@code tls}
+     * ({@link ApiTls}); the rest
      * from {@link #defaults}. A wrong type or value fails naming the key.
      */
     public static ApiSettings fromConfig(com.typesafe.config.Config config, String path, String chainId) {
@@ -67,7 +69,8 @@ public record ApiSettings(String host, int port, String chainId, int maxBodyByte
                             : base.maxBodyBytes(),
                     api.hasPath("confirmations") ? api.getInt("confirmations") : base.confirmations(),
                     api.hasPath("answer-timeout") ? api.getDuration("answer-timeout") : base.answerTimeout(),
-                    base.codecLimits());
+                    base.codecLimits(),
+                    ApiTls.fromConfig(api, path));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
@@ -77,14 +80,18 @@ public record ApiSettings(String host, int port, String chainId, int maxBodyByte
     public static final String CONFIG_PATH = "fogledger.api";
 
     public ApiSettings withAddress(String host, int port) {
-        return new ApiSettings(host, port, chainId, maxBodyBytes, confirmations, answerTimeout, codecLimits);
+        return new ApiSettings(host, port, chainId, maxBodyBytes, confirmations, answerTimeout, codecLimits, tls);
     }
 
     public ApiSettings withConfirmations(int confirmations) {
-        return new ApiSettings(host, port, chainId, maxBodyBytes, confirmations, answerTimeout, codecLimits);
+        return new ApiSettings(host, port, chainId, maxBodyBytes, confirmations, answerTimeout, codecLimits, tls);
+    }
+
+    public ApiSettings withTls(ApiTls tls) {
+        return new ApiSettings(host, port, chainId, maxBodyBytes, confirmations, answerTimeout, codecLimits, tls);
     }
 
     public ApiSettings withAnswerTimeout(Duration answerTimeout) {
-        return new ApiSettings(host, port, chainId, maxBodyBytes, confirmations, answerTimeout, codecLimits);
+        return new ApiSettings(host, port, chainId, maxBodyBytes, confirmations, answerTimeout, codecLimits, tls);
     }
 }

@@ -34,10 +34,19 @@ final class ApiClient {
     private final Duration timeout;
 
     ApiClient(URI server, Duration timeout) {
+        this(server, timeout, null);
+    }
+
+    /** @param trusted the TLS context trusting the server's CA, or null for the JVM's default trust */
+    ApiClient(URI server, Duration timeout, javax.net.ssl.SSLContext trusted) {
         this.server = server;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (trusted != null) {
+            builder.sslContext(trusted);
+        }
+        this.http = builder.build();
     }
 
     URI server() {
@@ -125,6 +134,9 @@ final class ApiClient {
         } catch (ConnectException e) {
             throw FogctlException.unreachable("cannot connect to " + server + " (is a node running there? set"
                     + " --server or FOGCTL_SERVER)");
+        } catch (javax.net.ssl.SSLHandshakeException e) {
+            throw FogctlException.unreachable("TLS with " + server + " failed: " + e.getMessage() + " (a node"
+                    + " certificate from 'fogledger certs generate' is trusted with --cacert CERTS/ca.crt)");
         } catch (IOException e) {
             throw FogctlException.unreachable("talking to " + server + " failed: " + e);
         } catch (InterruptedException e) {

@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes: 0 ok, 1 a negative answer (diff: changes; verify: invalid; check: deny), 2 refused by the"
                     + " server or ledger, 3 server unreachable, 4 a local file is wrong, 64 usage error.",
-            "Settings: --server/FOGCTL_SERVER, --key/FOGCTL_KEY, --chain-id/FOGCTL_CHAIN_ID, or the config file"
-                    + " (~/.fogctl/config: server=, key=, chain-id=). Docs: docs/FOGCTL.md."
+            "Settings: --server/FOGCTL_SERVER, --key/FOGCTL_KEY, --chain-id/FOGCTL_CHAIN_ID, --cacert/FOGCTL_CACERT,"
+                    + " or the config file (~/.fogctl/config: server=, key=, chain-id=, cacert=). Docs:"
+                    + " docs/FOGCTL.md."
         },
         subcommands = {ApplyCommand.class, DiffCommand.class, GetCommand.class, DescribeCommand.class,
             DeviceCommand.class, DecideCommand.class, ConsentCommand.class, AuditCommand.class, KeysCommand.class,
@@ -64,6 +65,12 @@ public final class Fogctl implements Runnable {
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "fogctl's config file (default: ~/.fogctl/config).")
     Path configFile;
+
+    @Option(names = "--cacert", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "For an https:// server: trust the CA certificate(s) in this PEM file, such as the ca.crt "
+                    + "of 'fogledger certs generate' (default: FOGCTL_CACERT, the config file's cacert=, else the "
+                    + "JVM's trusted CAs).")
+    Path caCert;
 
     @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS", defaultValue = "30",
             description = "How long to wait for the server's answer (default: ${DEFAULT-VALUE}).")
@@ -148,7 +155,9 @@ public final class Fogctl implements Runnable {
         if (timeoutSeconds < 1) {
             throw new FogctlException(ExitCode.USAGE, "usage", "--timeout must be at least 1 second");
         }
-        return new ApiClient(uri, Duration.ofSeconds(timeoutSeconds));
+        String ca = config().pick(caCert == null ? null : caCert.toString(), "FOGCTL_CACERT", "cacert");
+        return new ApiClient(uri, Duration.ofSeconds(timeoutSeconds), ca == null ? null : TrustedCa.context(
+                Path.of(ca.startsWith("~/") ? System.getProperty("user.home") + ca.substring(1) : ca)));
     }
 
     /** The path of the signing key, or a usage error saying how to give one. */

@@ -6,13 +6,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.fogledger.cluster.api.ApiServer;
+import org.fogledger.cluster.api.ApiSettings;
 import org.fogledger.ledger.chain.Transaction;
+import org.fogledger.ledger.client.LedgerClient;
 import org.fogledger.ledger.contract.ContractJson;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.storage.JournalSettings;
@@ -50,15 +54,19 @@ import picocli.CommandLine.Spec;
                     + "about a device: the root operator (named at genesis, key under DIR/demo) delegates a region "
                     + "and two sites and issues a policy that blocking takes a quorum of two; the sites vote to "
                     + "block, one site's release loses, the region's release outranks them; the arbitration "
-                    + "contract settles each decision and the demo prints its verdict and reason. The demo prints "
-                    + "progress, then a summary, and stops (unless --stay)."
+                    + "contract settles each decision and the demo prints its verdict and reason. With the "
+                    + "simulator on the classpath (bin/fogledger), a simulated fleet then loads the cluster for a "
+                    + "minute (--fleet, --fleet-duration) and the demo writes its report. The HTTP API listens on "
+                    + "127.0.0.1:8080 (--api-port) throughout. The demo prints progress, then a summary; on a "
+                    + "terminal it then keeps the cluster and API up until Ctrl-C (--no-stay to stop at once)."
         },
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  fogledger demo                          start, bring 40 devices into service, summarise, stop",
-            "  fogledger demo --devices 1000           a bigger fleet",
-            "  fogledger demo --stay                   keep the cluster running until Ctrl-C",
+            "  fogledger demo                          the whole story, a simulated fleet, then the API until Ctrl-C",
+            "  fogledger demo --devices 1000           more devices in the registry story",
+            "  fogledger demo --fleet 0 --no-stay      the stories only, then stop",
+            "  fogledger demo --api-port 0             the API on a free port (printed)",
             "  fogledger demo --data-dir /tmp/fl-data  keep keys and journals in /tmp/fl-data/demo"
         })
 final class DemoCommand implements Callable<Integer> {
@@ -82,8 +90,24 @@ final class DemoCommand implements Callable<Integer> {
                     + "first, 5 for each other). Default: ${DEFAULT-VALUE}")
     private int devices;
 
-    @Option(names = "--stay", description = "Keep the cluster running after the summary, until Ctrl-C.")
-    private boolean stay;
+    @Option(names = "--stay", negatable = true, description = "Keep the cluster and the API running after the "
+            + "summary, until Ctrl-C. Default: yes on a terminal, no otherwise.")
+    private Boolean stay;
+
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "The HTTP API's port on 127.0.0.1 (docs/API.md); 0 picks a free one, -1 starts no API. "
+                    + "Default: ${DEFAULT-VALUE}")
+    private int apiPort;
+
+    @Option(names = "--fleet", paramLabel = "N", defaultValue = "10000",
+            description = "Simulated devices for the fleet chapter (when the simulator is on the classpath); 0 skips"
+                    + " it. Default: ${DEFAULT-VALUE}")
+    private int fleetDevices;
+
+    @Option(names = "--fleet-duration", paramLabel = "DURATION", defaultValue = "60s",
+            converter = org.fogledger.cluster.bench.DurationConverter.class,
+            description = "How long the fleet chapter drives the cluster (30s, 2m). Default: ${DEFAULT-VALUE}")
+    private Duration fleetDuration;
 
     @Override
     public Integer call() throws Exception {
@@ -94,6 +118,17 @@ final class DemoCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        if (apiPort < -1 || apiPort > 65535) {
+            err.println("fogledger demo: --api-port must be -1 (no API), 0 (a free port) or 1..65535, got " + apiPort);
+            err.flush();
+            return 2;
+        }
+        if (fleetDevices < 0 || fleetDevices > 10_000_000) {
+            err.println("fogledger demo: --fleet must be between 0 and 10000000, got " + fleetDevices);
+            err.flush();
+            return 2;
+        }
+        boolean staying = stay != null ? stay : System.console() != null;
         Path demoDir = dataDir.toAbsolutePath().normalize().resolve("demo");
 
         List<KeyPair> keys = new ArrayList<>();
@@ -126,6 +161,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  data dir  " + demoDir);
         out.flush();
         List<ValidatorNode> nodes = new ArrayList<>();
+        LedgerClient ledger = null;
+        ApiServer.Binding api = null;
         try {
             for (int i = 0; i < VALIDATORS; i++) {
                 String name = "v" + i;
@@ -143,6 +180,8 @@ final class DemoCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
+            ledger = LedgerClient.create(nodes.get(0).system());
+            api = startApi(nodes.get(0), ledger, out);
             long startHeight = status(nodes.get(0)).committedHeight();
             out.println("  cluster   formed; committed height " + startHeight
                     + (startHeight > 0 ? " (recovered from the journals)" : ""));
@@ -166,13 +205,37 @@ final class DemoCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
-            if (stay) {
-                out.println("Running; press Ctrl-C to stop.");
+            List<String> failedChapters = new ArrayList<>();
+            for (DemoChapter chapter : ServiceLoader.load(DemoChapter.class)) {
+                out.println();
+                out.flush();
+                if (!chapter.run(new DemoStage(nodes, genesis, rootOperator, ledger, demoDir, fleetDevices,
+                        fleetDuration, out))) {
+                    failedChapters.add(chapter.name());
+                }
+            }
+            if (!failedChapters.isEmpty()) {
+                err.println("fogledger demo: chapter(s) " + String.join(", ", failedChapters) + " did not succeed"
+                        + " (see above)");
+                err.flush();
+                return 1;
+            }
+            if (staying) {
+                out.println();
+                out.println("Running" + (api == null ? "" : "; the API answers at http://127.0.0.1:" + api.port()
+                        + "/api/v1 (try: bin/fogctl --server http://127.0.0.1:" + api.port() + " get validators)")
+                        + ". Press Ctrl-C to stop.");
                 out.flush();
                 CountDownLatch stop = new CountDownLatch(1);
+                ApiServer.Binding serving = api;
+                LedgerClient client = ledger;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     out.println("Stopping the cluster.");
                     out.flush();
+                    if (serving != null) {
+                        serving.stop(Duration.ofSeconds(2));
+                    }
+                    client.close();
                     nodes.forEach(ValidatorNode::close);
                     stop.countDown();
                 }));
@@ -180,12 +243,45 @@ final class DemoCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            if (!stay) {
+            if (!staying) {
+                if (api != null) {
+                    api.stop(Duration.ofSeconds(2)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+                }
+                if (ledger != null) {
+                    ledger.close();
+                }
                 for (ValidatorNode node : nodes) {
                     node.close();
                 }
             }
         }
+    }
+
+    /** The HTTP API on 127.0.0.1 (docs/API.md); a port in use is reported and the demo goes on without it. */
+    private ApiServer.Binding startApi(ValidatorNode node, LedgerClient ledger, PrintWriter out) {
+        if (apiPort < 0) {
+            return null;
+        }
+        try {
+            ApiServer.Binding binding = ApiServer.start(node.system(), ledger, ApiSettings.defaults(CHAIN_ID)
+                    .withAddress("127.0.0.1", apiPort)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            out.println("  api       http://127.0.0.1:" + binding.port() + "/api/v1 (docs/API.md, bin/fogctl)");
+            return binding;
+        } catch (Exception e) {
+            out.println("  api       NOT started: " + rootMessage(e) + " (another process on port " + apiPort
+                    + "? use --api-port 0 for a free one)");
+            return null;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** The agents' chapter: 3 delegations, a policy, 4 decisions. */

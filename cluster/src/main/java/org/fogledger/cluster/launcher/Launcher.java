@@ -1,5 +1,6 @@
 package org.fogledger.cluster.launcher;
 
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.fogledger.cluster.bench.BenchCommand;
 import org.fogledger.cluster.node.FogCommand;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Spec;
                     + "settled on a Byzantine-fault-tolerant replicated ledger whose smart contracts are "
                     + "event-sourced actors.",
             "",
-            "This launcher starts FogLedger processes. Today: a one-validator demo. Validator nodes, a local fog "
-                    + "cluster, benchmarks and the fleet simulator become commands here as they land."
+            "This launcher starts FogLedger processes: the embedded demo, a node of a fog (validator, agent, "
+                    + "gateway, API), a local fog of separate processes, benchmarks and, when the simulator module is "
+                    + "on the classpath (bin/fogledger puts it there), the device-fleet simulator."
         },
         descriptionHeading = "%n",
         optionListHeading = "%nOptions:%n",
@@ -53,7 +55,16 @@ public final class Launcher implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Launcher()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The launcher with its built-in commands and those the modules on the classpath add. */
+    public static CommandLine commandLine() {
+        CommandLine launcher = new CommandLine(new Launcher());
+        for (LauncherExtension extension : ServiceLoader.load(LauncherExtension.class)) {
+            launcher.addSubcommand(extension.command());
+        }
+        return launcher;
     }
 
     /** No command given: a usage error that shows the commands. */

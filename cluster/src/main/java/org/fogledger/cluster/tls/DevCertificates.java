@@ -48,6 +48,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * <ul>
  *   <li>{@code ca.p12}: the CA's key and certificate (keep it off the nodes; it signs new node certificates),
  *   <li>{@code truststore.p12}: the CA certificate alone; every node trusts exactly the certificates it signed,
+ *   <li>{@code ca.crt}: the same CA certificate as PEM, for clients of a node's HTTPS API ({@code fogctl --cacert}),
  *   <li>{@code <node>.p12}: the node's key and certificate chain (node, CA), alias {@code node},
  *   <li>{@code <node>-tls.conf}: the Artery settings pointing at them, to include from the node file,
  *   <li>{@code store-password}: the one password of these stores (owner-readable only).
@@ -60,6 +61,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class DevCertificates {
     public static final String CA_STORE = "ca.p12";
     public static final String TRUST_STORE = "truststore.p12";
+    public static final String CA_CERTIFICATE = "ca.crt";
     public static final String PASSWORD_FILE = "store-password";
     public static final String NODE_ALIAS = "node";
     private static final String CA_ALIAS = "fogledger-dev-ca";
@@ -114,6 +116,12 @@ public final class DevCertificates {
             store.load(null, null);
             store.setCertificateEntry(CA_ALIAS, caCert);
             write(store, trust, password);
+        }
+        Path caPem = dir.resolve(CA_CERTIFICATE);
+        if (!Files.exists(caPem)) {
+            Files.writeString(caPem, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64,
+                    new byte[] {'\n'}).encodeToString(caCert.getEncoded()) + "\n-----END CERTIFICATE-----\n",
+                    StandardCharsets.US_ASCII);
         }
         List<NodeStore> result = new ArrayList<>();
         for (String node : nodes) {

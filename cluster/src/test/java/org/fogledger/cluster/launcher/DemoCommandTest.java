@@ -26,11 +26,12 @@ class DemoCommandTest {
 
     @Test
     void commitsTheClientsTransactionsAndTheValidatorsAgree() throws Exception {
-        LauncherRun run = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--devices", "4");
+        LauncherRun run = LauncherRun.of("demo", "--api-port", "0", "--data-dir", dataDir.toString(), "--devices", "4");
 
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.out().contains("21 transactions committed (21 executed, 0 refused by the contract)"), run.transcript());
         assertTrue(run.out().contains(": they agree."), run.transcript());
+        assertTrue(run.out().matches("(?s).*  api       http://127\\.0\\.0\\.1:\\d+/api/v1 .*"), run.transcript());
         assertTrue(run.out().matches("(?s).*site A +block \\S+ at height \\d+: pending \\(quorum-pending\\).*"
                 + "site B +block \\S+ at height \\d+: stands \\(quorum-met\\).*"
                 + "device +blocked: blocked by arbitration.*"
@@ -51,8 +52,8 @@ class DemoCommandTest {
 
     @Test
     void aSecondRunReusesTheKeysAndContinuesTheChainFromTheJournals() {
-        LauncherRun first = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--devices", "1");
-        LauncherRun second = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--devices", "1");
+        LauncherRun first = LauncherRun.of("demo", "--api-port", "0", "--data-dir", dataDir.toString(), "--devices", "1");
+        LauncherRun second = LauncherRun.of("demo", "--api-port", "0", "--data-dir", dataDir.toString(), "--devices", "1");
 
         assertEquals(0, second.exitCode(), second.transcript());
         assertEquals(all(KEY_ID, first), all(KEY_ID, second), second.transcript());
@@ -69,7 +70,7 @@ class DemoCommandTest {
         Files.createDirectories(keyFile.getParent());
         Files.writeString(keyFile, "not a key\n");
 
-        LauncherRun run = LauncherRun.of("demo", "--data-dir", dataDir.toString());
+        LauncherRun run = LauncherRun.of("demo", "--api-port", "0", "--data-dir", dataDir.toString());
 
         assertEquals(1, run.exitCode(), run.transcript());
         assertTrue(run.err().contains(keyFile.toString()), run.transcript());
@@ -78,7 +79,7 @@ class DemoCommandTest {
 
     @Test
     void refusesANegativeTransactionCount() {
-        LauncherRun run = LauncherRun.of("demo", "--data-dir", dataDir.toString(), "--devices", "-1");
+        LauncherRun run = LauncherRun.of("demo", "--api-port", "0", "--data-dir", dataDir.toString(), "--devices", "-1");
 
         assertEquals(2, run.exitCode(), run.transcript());
         assertTrue(run.err().contains("--devices must be between 0 and 100000, got -1"), run.transcript());

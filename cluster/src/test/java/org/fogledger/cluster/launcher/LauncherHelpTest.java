@@ -15,7 +15,7 @@ class LauncherHelpTest {
         LauncherRun run = LauncherRun.of("--help");
 
         assertEquals(0, run.exitCode(), run.transcript());
-        for (String command : new CommandLine(new Launcher()).getSubcommands().keySet()) {
+        for (String command : Launcher.commandLine().getSubcommands().keySet()) {
             assertTrue(run.out().contains("  " + command + " "), "top-level help does not list " + command
                     + "\n" + run.transcript());
         }
@@ -24,14 +24,17 @@ class LauncherHelpTest {
 
     @Test
     void everyCommandsHelpExitsZeroAndMentionsEachOfItsOptions() {
-        Map<String, CommandLine> commands = new CommandLine(new Launcher()).getSubcommands();
+        Map<String, CommandLine> commands = Launcher.commandLine().getSubcommands();
         for (Map.Entry<String, CommandLine> command : commands.entrySet()) {
             LauncherRun run = LauncherRun.of(command.getKey(), "--help");
 
             assertEquals(0, run.exitCode(), command.getKey() + "\n" + run.transcript());
             for (OptionSpec option : command.getValue().getCommandSpec().options()) {
-                assertTrue(run.out().contains(option.longestName()),
-                        command.getKey() + " --help does not mention " + option.longestName() + "\n" + run.transcript());
+                // A negatable option shows as --[no-]name.
+                String shown = option.negatable() ? option.longestName().replaceFirst("^--", "--[no-]")
+                        : option.longestName();
+                assertTrue(run.out().contains(shown),
+                        command.getKey() + " --help does not mention " + shown + "\n" + run.transcript());
             }
         }
     }

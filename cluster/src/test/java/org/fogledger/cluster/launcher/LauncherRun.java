@@ -10,7 +10,7 @@ public record LauncherRun(int exitCode, String out, String err) {
     public static LauncherRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Launcher());
+        CommandLine commandLine = Launcher.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
