@@ -80,3 +80,13 @@ CREATE TABLE IF NOT EXISTS PUBLIC."fogledger_committed_block" (
     "certificate" BLOB NOT NULL
     );
 CREATE UNIQUE INDEX IF NOT EXISTS "fogledger_committed_block_hash_idx" ON PUBLIC."fogledger_committed_block" ("block_hash");
+
+-- FogLedger's own: the execution results of each committed block this validator executed, one row per height
+-- (org.fogledger.ledger.storage.ExecutionResultsStore), written before the contract host checkpoints the block, so
+-- a restart never loses them. "results" is the canonical encoding (contract.BlockResults.encode); "results_hash"
+-- the chained results hash it decodes to, checked on every read. Serves audit proofs (docs/contracts/trace.md).
+CREATE TABLE IF NOT EXISTS PUBLIC."fogledger_block_results" (
+    "height" BIGINT NOT NULL PRIMARY KEY,
+    "results_hash" BINARY VARYING(32) NOT NULL,
+    "results" BLOB NOT NULL
+    );

@@ -75,6 +75,12 @@ final class FlowTrail {
         }
     }
 
+    /** The lowest sequence whose batch is not anchored yet: the oldest sealed batch's first, or the pending ones'. */
+    long firstUnanchored() {
+        TraceBatch oldest = toAnchor.peekFirst();
+        return oldest != null ? oldest.firstSequence() : batcher.nextSequence() - batcher.pending();
+    }
+
     int awaitingAnchor() {
         return toAnchor.size();
     }

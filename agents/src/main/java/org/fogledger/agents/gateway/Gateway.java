@@ -130,6 +130,14 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
     public record GetStatus(ActorRef<GatewayStatus> replyTo) implements Command {
     }
 
+    /**
+     * Which anchored batch holds record {@code sequence} of this gateway's stream, with its anchor transaction and
+     * the height that committed it: what an audit proof of the record starts from (docs/contracts/trace.md).
+     */
+    public record FindAnchoredBatch(long sequence, ActorRef<AnchoredBatchAnswer> replyTo)
+            implements Command, org.fogledger.ledger.wire.WireMessage {
+    }
+
     /** Seals the pending trace records now and anchors them (also done every trace seal interval). */
     public enum SealTrace implements Command { INSTANCE }
 
@@ -175,7 +183,8 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
 
     private enum LoadStream implements Command { INSTANCE }
 
-    private record Anchored(TraceBatch batch, SubmitResult result, Throwable failure) implements Command {
+    private record Anchored(TraceBatch batch, Transaction anchor, SubmitResult result, Throwable failure)
+            implements Command {
     }
 
     private enum AnchorNext implements Command { INSTANCE }
@@ -211,6 +220,8 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
     private long nextAgentNonce;
     private final ExecutedSubscription feed;
     private FlowTrail trail;
+    /** Where anchored batches are kept for audit proofs; null when the gateway keeps none. */
+    private final AnchoredBatchStore batches;
     private boolean anchoring;
     private long nextNonce;
     private long closedSessions;
@@ -220,8 +231,10 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
     private long unitsMetered;
 
     private Gateway(ActorContext<Command> context, TimerScheduler<Command> timers, StashBuffer<Command> stash,
-                    GatewaySettings settings, GatewayLedger ledger, Clock clock, SecureRandom random) {
+                    GatewaySettings settings, GatewayLedger ledger, Clock clock, SecureRandom random,
+                    AnchoredBatchStore batches) {
         super(context);
+        this.batches = batches;
         this.context = context;
         this.timers = timers;
         this.stash = stash;
@@ -250,10 +263,16 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
 
     public static Behavior<Command> create(GatewaySettings settings, GatewayLedger ledger, Clock clock,
                                            SecureRandom random) {
+        return create(settings, ledger, clock, random, null);
+    }
+
+    /** A gateway that keeps its anchored batches in {@code batches} (null: it keeps none, and serves no proofs). */
+    public static Behavior<Command> create(GatewaySettings settings, GatewayLedger ledger, Clock clock,
+                                           SecureRandom random, AnchoredBatchStore batches) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(ledger, "ledger");
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> Behaviors.withStash(10_000,
-                stash -> new Gateway(context, timers, stash, settings, ledger, clock, random))));
+                stash -> new Gateway(context, timers, stash, settings, ledger, clock, random, batches))));
     }
 
     @Override
@@ -279,6 +298,7 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
                 .onMessage(SharingLoaded.class, this::onSharingLoaded)
                 .onMessage(ServiceFailed.class, this::onServiceFailed)
                 .onMessage(GetStatus.class, this::onGetStatus)
+                .onMessage(FindAnchoredBatch.class, this::onFindAnchoredBatch)
                 .onMessage(SealTrace.class, this::onSealTrace)
                 .onMessage(AnchorNext.class, this::anchorNext)
                 .onMessage(Anchored.class, this::onAnchored)
@@ -934,7 +954,8 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
         anchoring = true;
         TraceBatch toAnchor = batch.get();
         Transaction anchor = toAnchor.anchorTransaction(settings.key(), settings.chainId(), nextNonce++);
-        context.pipeToSelf(ledger.submit(anchor), (result, failure) -> new Anchored(toAnchor, result, failure));
+        context.pipeToSelf(ledger.submit(anchor), (result, failure) -> new Anchored(toAnchor, anchor, result,
+                failure));
         return this;
     }
 
@@ -943,6 +964,8 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
         if (anchored.failure() == null && anchored.result() instanceof SubmitResult.Committed committed) {
             if (committed.receipt().status() == ReceiptStatus.COMMITTED_OK) {
                 anchoredBatches++;
+                keep(new AnchoredBatch(anchored.batch(), anchored.anchor(), committed.receipt().height(),
+                        committed.blockHash()));
                 trail.anchored(anchored.batch());
                 return anchorIfSealed();
             }
@@ -956,6 +979,59 @@ public final class Gateway extends AbstractBehavior<Gateway.Command> {
         context.getLog().warn("gateway {}: anchoring {} failed, retrying: {}", settings.gatewayId(), anchored.batch(),
                 anchored.failure() != null ? unwrap(anchored.failure()).toString() : anchored.result());
         timers.startSingleTimer(AnchorNext.INSTANCE, AnchorNext.INSTANCE, RETRY);
+        return this;
+    }
+
+    /**
+     * A failure to keep a batch does not stop the trail (the anchor is on the ledger either way); proofs of its
+     * records are then answered {@code not-kept}.
+     */
+    private void keep(AnchoredBatch anchored) {
+        if (batches == null) {
+            return;
+        }
+        try {
+            batches.keep(anchored);
+        } catch (RuntimeException e) {
+            context.getLog().error("gateway {}: could not keep anchored batch {} for audit proofs: {}",
+                    settings.gatewayId(), anchored.batch(), e.toString());
+        }
+    }
+
+    private Behavior<Command> onFindAnchoredBatch(FindAnchoredBatch find) {
+        if (trail == null) {
+            stash.stash(find);
+            return this;
+        }
+        long sequence = find.sequence();
+        long next = trail.nextSequence();
+        if (sequence < 0 || sequence >= next) {
+            find.replyTo().tell(new AnchoredBatchAnswer.Missing(AnchoredBatchAnswer.OUT_OF_RANGE, "stream '"
+                    + settings.gatewayId() + "' has records 0.." + (next - 1) + "; there is no record " + sequence));
+            return this;
+        }
+        if (sequence >= trail.firstUnanchored()) {
+            find.replyTo().tell(new AnchoredBatchAnswer.Missing(AnchoredBatchAnswer.NOT_ANCHORED_YET, "record "
+                    + sequence + " of stream '" + settings.gatewayId() + "' is not anchored yet (records from "
+                    + trail.firstUnanchored() + " on await their anchor); ask again shortly"));
+            return this;
+        }
+        if (batches == null) {
+            find.replyTo().tell(new AnchoredBatchAnswer.Missing(AnchoredBatchAnswer.NOT_KEPT, "gateway '"
+                    + settings.gatewayId() + "' keeps no anchored batches (it runs without a batch store)"));
+            return this;
+        }
+        try {
+            Optional<AnchoredBatch> found = batches.holding(sequence);
+            find.replyTo().tell(found.<AnchoredBatchAnswer>map(AnchoredBatchAnswer.Found::of).orElseGet(() ->
+                    new AnchoredBatchAnswer.Missing(AnchoredBatchAnswer.NOT_KEPT, "record " + sequence + " of stream '"
+                            + settings.gatewayId() + "' was anchored, but its batch is not in " + batches.directory()
+                            + " (anchored before this gateway kept batches, its file could not be written, or the contract refused its anchor)")));
+        } catch (RuntimeException e) {
+            context.getLog().error("gateway {}: {}", settings.gatewayId(), e.getMessage());
+            find.replyTo().tell(new AnchoredBatchAnswer.Missing(AnchoredBatchAnswer.TRAIL_UNAVAILABLE,
+                    String.valueOf(e.getMessage())));
+        }
         return this;
     }
 

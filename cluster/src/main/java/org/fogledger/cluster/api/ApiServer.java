@@ -52,7 +52,7 @@ public final class ApiServer {
     private final ApiMetrics metrics = new ApiMetrics();
     private final ApiRouter router = new ApiRouter();
 
-    private ApiServer(ActorSystem<?> system, LedgerClient ledger, ApiSettings settings) {
+    private ApiServer(ActorSystem<?> system, LedgerClient ledger, ApiSettings settings, AuditTrails trails) {
         this.system = system;
         this.ledger = ledger;
         this.settings = settings;
@@ -63,7 +63,7 @@ public final class ApiServer {
                 .thenApply(roles -> ready(roles.orElse(null))));
         router.get("/metrics", request -> CompletableFuture.completedFuture(ApiResponse.text(200,
                 "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
-        new LedgerRoutes(ledger, settings).addTo(router);
+        new LedgerRoutes(ledger, settings, trails).addTo(router);
     }
 
     /** A running API: where it listens, its metrics, and how to stop it. */
@@ -96,7 +96,13 @@ public final class ApiServer {
 
     /** Binds the API; completes once it listens (or fails naming the address it could not bind). */
     public static CompletionStage<Binding> start(ActorSystem<?> system, LedgerClient ledger, ApiSettings settings) {
-        ApiServer server = new ApiServer(system, ledger, settings);
+        return start(system, ledger, settings, AuditTrails.NONE);
+    }
+
+    /** Binds the API; {@code trails} finds the anchored batches of the streams whose proofs it serves. */
+    public static CompletionStage<Binding> start(ActorSystem<?> system, LedgerClient ledger, ApiSettings settings,
+                                                 AuditTrails trails) {
+        ApiServer server = new ApiServer(system, ledger, settings, trails);
         var at = Http.get(system).newServerAt(settings.host(), settings.port());
         if (settings.tls() != null) {
             at = at.enableHttps(ConnectionContext.httpsServer(settings.tls().serverContext()));

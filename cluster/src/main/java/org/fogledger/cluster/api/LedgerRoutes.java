@@ -47,10 +47,16 @@ final class LedgerRoutes {
 
     private final LedgerClient ledger;
     private final ApiSettings settings;
+    private final AuditProofRoute proofs;
 
     LedgerRoutes(LedgerClient ledger, ApiSettings settings) {
+        this(ledger, settings, AuditTrails.NONE);
+    }
+
+    LedgerRoutes(LedgerClient ledger, ApiSettings settings, AuditTrails trails) {
         this.ledger = ledger;
         this.settings = settings;
+        this.proofs = new AuditProofRoute(ledger, trails);
     }
 
     void addTo(ApiRouter router) {
@@ -85,6 +91,7 @@ final class LedgerRoutes {
                 .get(V1 + "/audit/streams/{stream}/anchors/{sequence}", r -> resource(
                         instance("trace", r.path("stream")), "anchor",
                         ApiJson.object().put("sequence", number("sequence", r.path("sequence")))))
+                .get(V1 + "/audit/proofs/{stream}/{sequence}", proofs::handle)
                 .get(V1 + "/blocks", this::blocks)
                 .get(V1 + "/blocks/{height}", this::block)
                 .get(V1 + "/validators", this::validators)
@@ -446,7 +453,7 @@ final class LedgerRoutes {
         }
     }
 
-    private static long number(String name, String text) {
+    static long number(String name, String text) {
         try {
             long value = Long.parseLong(text);
             if (value < 0) {

@@ -48,7 +48,8 @@ final class ApiRole implements NodeRole {
     @Override
     public void start(NodeServices services) {
         try {
-            running = ApiServer.start(services.system(), services.ledgerClient(), settings).toCompletableFuture()
+            running = ApiServer.start(services.system(), services.ledgerClient(), settings,
+                            new LocalGatewayTrails(services.system(), settings.answerTimeout())).toCompletableFuture()
                     .get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("the API server could not listen on " + settings.host() + ":"

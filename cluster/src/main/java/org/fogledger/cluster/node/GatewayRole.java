@@ -9,12 +9,14 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.fogledger.agents.gateway.AnchoredBatchStore;
 import org.fogledger.agents.gateway.ClientGatewayLedger;
 import org.fogledger.agents.gateway.Gateway;
 import org.fogledger.agents.gateway.GatewayPolicy;
 import org.fogledger.agents.gateway.GatewaySettings;
 import org.fogledger.agents.mqtt.MqttIngress;
 import org.fogledger.agents.mqtt.MqttSettings;
+import org.fogledger.ledger.codec.CodecLimits;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.validator.Genesis;
 
@@ -25,6 +27,8 @@ import org.fogledger.ledger.validator.Genesis;
  * <pre>
  * id = "gw-lyon-1"              # the gateway id devices sign hellos for; its trace stream is trace/&lt;id&gt;
  * key-file = "gateway.key"      # PKCS#8 PEM; signs trace anchors
+ * data-dir = "gateway-gw-lyon-1" # its anchored trace batches, for audit proofs (default: gateway-&lt;id&gt; next to
+ *                               # the node file; relative paths are resolved against the node file's directory)
  * follow-validators = 0         # validators whose block notices it follows; 0 = f + 1 of the genesis
  * recheck-interval = 5s         # every open session's device is re-read this often
  * policy {                      # what it enforces on its own
@@ -41,18 +45,19 @@ import org.fogledger.ledger.validator.Genesis;
  */
 final class GatewayRole implements NodeRole {
     /** Every gateway of the cluster registers under this key. */
-    public static final ServiceKey<Gateway.Command> SERVICE_KEY =
-            ServiceKey.create(Gateway.Command.class, "fogledger-gateway");
+    public static final ServiceKey<Gateway.Command> SERVICE_KEY = LocalGatewayTrails.SERVICE_KEY;
 
     private final GatewaySettings settings;
+    private final Path dataDir;
     private final int followValidators;
     /** The MQTT ingress's settings, or null when the gateway takes devices in-process only. */
     private final MqttSettings mqtt;
     private ActorRef<Gateway.Command> gateway;
     private MqttIngress ingress;
 
-    private GatewayRole(GatewaySettings settings, int followValidators, MqttSettings mqtt) {
+    private GatewayRole(GatewaySettings settings, Path dataDir, int followValidators, MqttSettings mqtt) {
         this.settings = settings;
+        this.dataDir = dataDir;
         this.followValidators = followValidators;
         this.mqtt = mqtt;
     }
@@ -83,7 +88,9 @@ final class GatewayRole implements NodeRole {
         } catch (IllegalArgumentException e) {
             throw new NodeConfigException("fogledger.gateway: " + e.getMessage(), e);
         }
-        return new GatewayRole(settings, follow, mqtt(config, id));
+        Path given = Path.of(NodeFileKeys.string(config, prefix + "data-dir", "gateway-" + id));
+        Path dataDir = given.isAbsolute() ? given : nodeFile.toAbsolutePath().getParent().resolve(given);
+        return new GatewayRole(settings, dataDir, follow, mqtt(config, id));
     }
 
     private static MqttSettings mqtt(Config config, String gatewayId) throws NodeConfigException {
@@ -112,10 +119,21 @@ final class GatewayRole implements NodeRole {
         return settings;
     }
 
+    /** Where the gateway keeps its anchored batches. */
+    Path dataDir() {
+        return dataDir;
+    }
+
     @Override
     public void start(NodeServices services) {
+        Config config = services.system().settings().config();
+        CodecLimits limits = config.hasPath("fogledger.codec")
+                ? CodecLimits.fromMap(config.getConfig("fogledger.codec").root().unwrapped()) : CodecLimits.DEFAULT;
+        AnchoredBatchStore batches = AnchoredBatchStore.open(dataDir.resolve("anchored-batches"),
+                settings.gatewayId(), limits);
         gateway = services.system().systemActorOf(
-                Gateway.create(settings, new ClientGatewayLedger(services.ledgerClient(), followValidators)),
+                Gateway.create(settings, new ClientGatewayLedger(services.ledgerClient(), followValidators),
+                        java.time.Clock.systemUTC(), new java.security.SecureRandom(), batches),
                 "gateway-" + settings.gatewayId(), Props.empty());
         services.system().receptionist().tell(Receptionist.register(SERVICE_KEY, gateway));
         if (mqtt != null) {

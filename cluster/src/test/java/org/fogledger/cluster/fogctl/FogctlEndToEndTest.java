@@ -280,11 +280,11 @@ class FogctlEndToEndTest {
 
     @Test
     @Order(10)
-    void auditProofsAreNotServedYetAndFogctlSaysWhatTheServerSaid() {
+    void anAuditProofOfAStreamNoGatewayHereRunsIsRefusedAndFogctlSaysWhatTheServerSaid() {
+        // This API runs no gateway beside it (AuditProofEndToEndTest serves real proofs).
         FogctlRun run = fogctl("audit", "proof", "gw-7", "0");
 
-        assertEquals(ExitCode.REFUSED, run.exitCode(), run.transcript());
-        assertTrue(run.err().startsWith("fogctl: "), run.transcript());
+        assertRefused(run, "unknown-stream");
     }
 
     @Test

@@ -244,6 +244,43 @@ public final class LedgerClient implements AutoCloseable {
                 replyTo -> new ValidatorActor.GetCommittedHashes(fromHeight, max, replyTo));
     }
 
+    /**
+     * The material of an audit proof for block {@code height} ({@link ValidatorActor.GetProofMaterial}): asks the
+     * known validators one after another, from the next round-robin position, until one answers with material;
+     * completes with the last refusal when none has it (the block not committed or executed yet everywhere). The
+     * material needs no trust in whoever gave it: a proof built from it verifies against the genesis or it does not.
+     * Fails with a {@link LedgerClientException} when no validator is known or none answers in time.
+     */
+    public CompletionStage<org.fogledger.ledger.validator.ProofMaterialAnswer> proofMaterial(long height,
+                                                                                          int maxBlocks) {
+        List<ActorRef<ValidatorActor.Command>> known = validators;
+        CompletionStage<List<ActorRef<ValidatorActor.Command>>> found = known.isEmpty()
+                ? awaitValidators(1, settings.answerTimeout()) : CompletableFuture.completedFuture(known);
+        return found.thenCompose(refs -> proofMaterialFrom(distinct(refs, refs.size()), 0, height, maxBlocks, null,
+                null));
+    }
+
+    private CompletionStage<org.fogledger.ledger.validator.ProofMaterialAnswer> proofMaterialFrom(
+            List<ActorRef<ValidatorActor.Command>> order, int at, long height, int maxBlocks,
+            org.fogledger.ledger.validator.ProofMaterialAnswer.Refused lastRefusal, Throwable lastFailure) {
+        if (at >= order.size()) {
+            return lastRefusal != null ? CompletableFuture.completedFuture(lastRefusal)
+                    : CompletableFuture.failedFuture(lastFailure);
+        }
+        ActorRef<ValidatorActor.Command> validator = order.get(at);
+        CompletionStage<org.fogledger.ledger.validator.ProofMaterialAnswer> asked = askOne(validator,
+                "proof material of block " + height,
+                replyTo -> new ValidatorActor.GetProofMaterial(height, maxBlocks, replyTo));
+        return asked.handle((answer, failure) -> {
+            if (answer instanceof org.fogledger.ledger.validator.ProofMaterialAnswer.ProofMaterial) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            return proofMaterialFrom(order, at + 1, height, maxBlocks,
+                    answer instanceof org.fogledger.ledger.validator.ProofMaterialAnswer.Refused refused
+                            ? refused : lastRefusal, failure != null ? unwrap(failure) : lastFailure);
+        }).thenCompose(next -> next);
+    }
+
     private <T> CompletionStage<T> askAny(String what,
                                           java.util.function.Function<ActorRef<T>, ValidatorActor.Command> message) {
         List<ActorRef<ValidatorActor.Command>> known = validators;

@@ -26,6 +26,11 @@ public enum Kind {
     /** What one contract execution produced: a leaf of a block's results tree. */
     EXECUTION_RECORD(13),
     /**
+     * A block's execution results as a validator stores and serves them (records and the previous results hash;
+     * {@code contract.BlockResults.encode}). Not hashed or signed: its records and roots are.
+     */
+    BLOCK_RESULTS(14),
+    /**
      * A trace record (contract.trace): one act on personal data, a leaf of a gateway's anchored batch. Codes from
      * 64 up were taken by the trace encodings before they had a Kind; the bytes are the same.
      */

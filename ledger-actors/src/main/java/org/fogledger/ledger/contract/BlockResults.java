@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import org.fogledger.ledger.chain.MerkleProof;
 import org.fogledger.ledger.chain.MerkleTree;
+import org.fogledger.ledger.codec.CanonicalReader;
 import org.fogledger.ledger.codec.CanonicalWriter;
+import org.fogledger.ledger.codec.CodecLimits;
+import org.fogledger.ledger.codec.DecodingException;
 import org.fogledger.ledger.codec.Domain;
 import org.fogledger.ledger.codec.Kind;
 import org.fogledger.ledger.crypto.Hash;
@@ -21,6 +24,8 @@ import org.fogledger.ledger.crypto.Hash;
  */
 public record BlockResults(long height, int transactionCount, List<ExecutionRecord> records, Hash recordsRoot,
                            Hash previousResultsHash, Hash resultsHash) {
+    /** The smallest encoded execution record: header, index, origin, flags, four empty strings, events hash. */
+    private static final int MIN_RECORD_BYTES = 2 + 4 + 32 + 1 + 4 + 4 + 1 + 4 + 4 + 32;
 
     public BlockResults {
         records = List.copyOf(records);
@@ -63,5 +68,57 @@ public record BlockResults(long height, int transactionCount, List<ExecutionReco
                     + " transactions, no index " + index);
         }
         return records.get(index);
+    }
+
+    /**
+     * The stored and wire form (version 1): {@code 01 | kind BLOCK_RESULTS | height:u64 | transactionCount:u32 |
+     * previousResultsHash:32 | recordCount:u32 | (length:u32 | executionRecord)*}. The records root and the results
+     * hash are not written: decoding recomputes them, so bytes that were altered cannot keep a stored hash.
+     */
+    public byte[] encode() {
+        List<byte[]> encoded = records.stream().map(ExecutionRecord::encode).toList();
+        int size = 2 + 8 + 4 + 32 + 4;
+        for (byte[] record : encoded) {
+            size += 4 + record.length;
+        }
+        CanonicalWriter out = new CanonicalWriter(size);
+        out.writeHeader(Kind.BLOCK_RESULTS);
+        out.writeU64(height);
+        out.writeU32(transactionCount);
+        out.writeHash(previousResultsHash);
+        out.writeU32(encoded.size());
+        for (byte[] record : encoded) {
+            out.writeBytes(record);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Decodes exactly one {@link #encode()}d value of at most {@code maxBytes}; each record within {@code limits};
+     * errors name the field and the offset.
+     */
+    public static BlockResults decode(byte[] bytes, CodecLimits limits, int maxBytes) {
+        CanonicalReader in = new CanonicalReader(bytes);
+        in.requireTotalAtMost("blockResults", maxBytes);
+        in.readHeader(Kind.BLOCK_RESULTS, "blockResults");
+        long height = in.readNonNegativeU64("blockResults.height");
+        int at = in.position();
+        int transactionCount = in.readIntU32("blockResults.transactionCount");
+        Hash previous = in.readHash("blockResults.previousResultsHash");
+        int count = in.readCount("blockResults.records", Integer.MAX_VALUE, 4 + MIN_RECORD_BYTES);
+        if (transactionCount > count) {
+            throw new DecodingException("blockResults.transactionCount", transactionCount
+                    + " transactions but only " + count + " records", at);
+        }
+        java.util.ArrayList<ExecutionRecord> records = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String field = "blockResults.records[" + i + "]";
+            int length = in.readLength(field + ".length", maxBytes, 0);
+            CanonicalReader recordIn = in.slice(field, length);
+            records.add(ExecutionRecord.readFrom(recordIn, limits, field));
+            recordIn.expectEnd(field);
+        }
+        in.expectEnd("blockResults");
+        return of(height, transactionCount, records, previous);
     }
 }

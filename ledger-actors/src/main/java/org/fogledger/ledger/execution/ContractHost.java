@@ -96,6 +96,20 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
     private record Checkpointed(ExecutedResults executed) implements Command {
     }
 
+    /** The results sink kept the finished block's results (or failed to). */
+    private record ResultsKept(Throwable failure) implements Command {
+    }
+
+    /**
+     * Where the results of each executed block are kept durably before the block is checkpointed: once checkpointed
+     * a block is never executed again, so results written after the checkpoint could be lost to a crash for good.
+     * Writing the same results twice must be harmless (a host restarted between the two executes the block again).
+     */
+    @FunctionalInterface
+    public interface ResultsSink {
+        java.util.concurrent.CompletionStage<?> keep(BlockResults results);
+    }
+
     private record DeployedListed(List<Contract<?, ?>> contracts) implements Command {
     }
 
@@ -136,6 +150,7 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
     private final StashBuffer<Command> stash;
     private final ActorRef<BlocksWanted> source;
     private final ActorRef<BlockExecuted> listener;
+    private final ResultsSink sink;
     private final ActorRef<ExecutionReport> reportAdapter;
     private final ActorRef<HostCheckpoint.Recorded> checkpointAdapter;
     private final ActorRef<HostCheckpoint.Command> checkpoint;
@@ -159,9 +174,10 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
 
     private ContractHost(ActorContext<Command> context, StashBuffer<Command> stash, TimerScheduler<Command> timers,
                          Settings settings, ContractCatalog catalog, ActorRef<BlocksWanted> source,
-                         ActorRef<BlockExecuted> listener) {
+                         ActorRef<BlockExecuted> listener, ResultsSink sink) {
         super(context);
         this.stash = stash;
+        this.sink = sink;
         this.settings = settings;
         this.catalog = catalog;
         this.source = source;
@@ -181,8 +197,14 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
      */
     public static Behavior<Command> create(Settings settings, ContractCatalog catalog, ActorRef<BlocksWanted> source,
                                            ActorRef<BlockExecuted> listener) {
+        return create(settings, catalog, source, listener, null);
+    }
+
+    /** @param sink keeps each block's results before the block is checkpointed (null: results are not kept) */
+    public static Behavior<Command> create(Settings settings, ContractCatalog catalog, ActorRef<BlocksWanted> source,
+                                           ActorRef<BlockExecuted> listener, ResultsSink sink) {
         return Behaviors.withStash(10_000, stash -> Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new ContractHost(context, stash, timers, settings, catalog, source, listener))));
+                new ContractHost(context, stash, timers, settings, catalog, source, listener, sink))));
     }
 
     @Override
@@ -200,6 +222,7 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
                 .onMessage(Reported.class, this::onReported)
                 .onMessage(DeployedListed.class, this::onDeployedListed)
                 .onMessage(Checkpointed.class, this::onCheckpointed)
+                .onMessage(ResultsKept.class, this::onResultsKept)
                 .onMessage(InstanceStopped.class, this::onInstanceStopped)
                 .onMessageEquals(PassivateIdle.INSTANCE, this::passivateIdle)
                 .onMessageEquals(Resume.INSTANCE, () -> busy() ? this : startNextBlock())
@@ -272,8 +295,16 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
         Invocation invocation = execution.next();
         if (invocation == null) {
             BlockResults results = execution.results();
-            checkpoint.tell(new HostCheckpoint.Record(new ExecutedResults(results.height(), results.resultsHash()),
-                    checkpointAdapter));
+            if (sink == null) {
+                return recordCheckpoint(results);
+            }
+            java.util.concurrent.CompletionStage<?> kept;
+            try {
+                kept = sink.keep(results);
+            } catch (RuntimeException e) {
+                kept = java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            getContext().pipeToSelf(kept, (done, failure) -> new ResultsKept(failure));
             return this;
         }
         running = invocation;
@@ -323,6 +354,21 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
         }
         getContext().getSelf().tell(Resume.INSTANCE);
         return stash.unstashAll(this);
+    }
+
+    private Behavior<Command> recordCheckpoint(BlockResults results) {
+        checkpoint.tell(new HostCheckpoint.Record(new ExecutedResults(results.height(), results.resultsHash()),
+                checkpointAdapter));
+        return this;
+    }
+
+    private Behavior<Command> onResultsKept(ResultsKept kept) {
+        if (kept.failure() != null) {
+            // Not checkpointed: the supervisor restarts the host from its checkpoint, which executes the block again.
+            throw new IllegalStateException("contract host " + settings.hostId() + " could not keep the results of"
+                    + " block " + execution.results().height() + ": " + kept.failure(), kept.failure());
+        }
+        return recordCheckpoint(execution.results());
     }
 
     private Behavior<Command> onCheckpointed(Checkpointed done) {

@@ -17,8 +17,11 @@ import org.apache.pekko.persistence.jdbc.db.SlickExtensionImpl;
 import org.fogledger.ledger.codec.CodecLimits;
 import org.fogledger.ledger.consensus.ChainedBlock;
 import org.fogledger.ledger.consensus.CommittedBlock;
+import org.fogledger.ledger.contract.BlockResults;
+import org.fogledger.ledger.contract.trace.CertifiedHeader;
 import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.storage.CommittedBlockStore;
+import org.fogledger.ledger.storage.ExecutionResultsStore;
 import org.fogledger.ledger.storage.JournalSettings;
 import org.fogledger.ledger.storage.StoredChainConflictException;
 
@@ -31,9 +34,14 @@ import org.fogledger.ledger.storage.StoredChainConflictException;
  */
 final class BlockArchive implements AutoCloseable {
     static final int MAX_PENDING_READS = 8;
+    /** Committed blocks read at a time for proof material. */
+    static final int MATERIAL_READ_CHUNK = 16;
+    /** Block bytes one proof-material read reads at most (beyond what it answers, blocks are read whole). */
+    static final long MATERIAL_READ_BYTES = 32L * 1024 * 1024;
     private static final int APPEND_ATTEMPTS = 3;
 
     private final CommittedBlockStore store;
+    private final ExecutionResultsStore results;
     private final ExecutorService writer;
     private final ExecutorService reader;
     private final AtomicInteger pendingReads = new AtomicInteger();
@@ -42,8 +50,9 @@ final class BlockArchive implements AutoCloseable {
     private record PendingAppend(List<CommittedBlock> blocks, CompletableFuture<Long> done) {
     }
 
-    BlockArchive(CommittedBlockStore store, String name) {
+    BlockArchive(CommittedBlockStore store, ExecutionResultsStore results, String name) {
         this.store = store;
+        this.results = results;
         this.writer = Executors.newSingleThreadExecutor(daemon("fogledger-archive-" + name));
         this.reader = Executors.newSingleThreadExecutor(daemon("fogledger-archive-read-" + name));
     }
@@ -63,9 +72,10 @@ final class BlockArchive implements AutoCloseable {
         CodecLimits limits = config.hasPath("fogledger.codec")
                 ? CodecLimits.fromMap(config.getConfig("fogledger.codec").root().unwrapped())
                 : CodecLimits.DEFAULT;
-        CommittedBlockStore store = new CommittedBlockStore(() -> database.database().source().createConnection(),
-                config.getString(JournalSettings.NODE_SCHEMA_KEY), limits);
-        return new BlockArchive(store, name);
+        CommittedBlockStore.Connections connections = () -> database.database().source().createConnection();
+        String schema = config.getString(JournalSettings.NODE_SCHEMA_KEY);
+        return new BlockArchive(new CommittedBlockStore(connections, schema, limits),
+                new ExecutionResultsStore(connections, schema, limits), name);
     }
 
     /** The height of the last stored block (-1 if none). */
@@ -142,6 +152,90 @@ final class BlockArchive implements AutoCloseable {
     /** Hashes of stored blocks from {@code fromHeight}, consecutive, at most {@code max}. */
     CompletableFuture<List<Hash>> hashesFrom(long fromHeight, int max) {
         return CompletableFuture.supplyAsync(() -> store.hashesFrom(fromHeight, max), reader);
+    }
+
+    /**
+     * Keeps a block's execution results, on the writer thread after the appends asked for before (a block's
+     * results always follow its commit). Idempotent; the contract host checkpoints the block once this completes.
+     */
+    CompletableFuture<Void> keepResults(BlockResults executed) {
+        return CompletableFuture.runAsync(() -> results.put(executed), writer);
+    }
+
+    /**
+     * The material of an audit proof for block {@code height} (at or below {@code durableHeight}, the committed
+     * height the journal holds): the block, the results and the certified headers from it on, at most
+     * {@code maxBlocks} of each and {@code maxBytes} in all; empty when {@link #MAX_PENDING_READS} reads are already
+     * pending.
+     */
+    Optional<CompletableFuture<ProofMaterialAnswer>> proofMaterial(long height, int maxBlocks, long maxBytes,
+                                                                  long durableHeight) {
+        if (pendingReads.incrementAndGet() > MAX_PENDING_READS) {
+            pendingReads.decrementAndGet();
+            return Optional.empty();
+        }
+        CompletableFuture<ProofMaterialAnswer> read;
+        try {
+            read = CompletableFuture.supplyAsync(() -> readMaterial(height, maxBlocks, maxBytes, durableHeight),
+                    reader);
+        } catch (RuntimeException e) {
+            pendingReads.decrementAndGet();
+            throw e;
+        }
+        return Optional.of(read.whenComplete((answer, failure) -> pendingReads.decrementAndGet()));
+    }
+
+    private ProofMaterialAnswer readMaterial(long height, int maxBlocks, long maxBytes, long durableHeight) {
+        long to = Math.min(durableHeight, height + Math.max(1, maxBlocks) - 1);
+        List<CommittedBlock> first = store.range(height, height);
+        if (first.isEmpty()) {
+            return new ProofMaterialAnswer.Refused(height, ProofMaterialAnswer.NOT_COMMITTED, "block " + height
+                    + " is not in this validator's committed-block store yet");
+        }
+        List<BlockResults> anchorResults = results.range(height, height);
+        if (anchorResults.isEmpty()) {
+            return new ProofMaterialAnswer.Refused(height, ProofMaterialAnswer.NOT_EXECUTED, "block " + height
+                    + " is committed but this validator has not executed it (or executed it before it kept results)");
+        }
+        CommittedBlock anchor = first.get(0);
+        long bytes = anchor.block().encodedSize() + anchorResults.get(0).encode().length;
+        if (bytes > maxBytes) {
+            return new ProofMaterialAnswer.Refused(height, ProofMaterialAnswer.TOO_LARGE, "block " + height
+                    + " and its results take " + bytes + " bytes, more than the " + maxBytes + " an answer carries");
+        }
+        List<CertifiedHeader> chain = new ArrayList<>();
+        chain.add(CertifiedHeader.of(anchor));
+        // Blocks are stored whole: read them a few at a time and stop at the answer's budget or the read budget,
+        // so a request for many blocks of a busy chain reads no more than it can answer.
+        long read = anchor.block().encodedSize();
+        boolean full = false;
+        for (long from = height + 1; from <= to && !full; from += MATERIAL_READ_CHUNK) {
+            List<CommittedBlock> chunk = store.range(from, Math.min(to, from + MATERIAL_READ_CHUNK - 1));
+            for (CommittedBlock next : chunk) {
+                long size = next.block().header().encode().length + next.certificate().encode().length;
+                if (next.height() != height + chain.size() || bytes + size > maxBytes
+                        || read > MATERIAL_READ_BYTES) {
+                    full = true;
+                    break;
+                }
+                bytes += size;
+                read += next.block().encodedSize();
+                chain.add(CertifiedHeader.of(next));
+            }
+            full |= chunk.isEmpty();
+        }
+        List<BlockResults> kept = new ArrayList<>(anchorResults);
+        if (chain.size() > 1) {
+            for (BlockResults next : results.range(height + 1, height + chain.size() - 1)) {
+                long size = next.encode().length;
+                if (bytes + size > maxBytes) {
+                    break;
+                }
+                bytes += size;
+                kept.add(next);
+            }
+        }
+        return new ProofMaterialAnswer.ProofMaterial(anchor.block(), kept, chain, durableHeight);
     }
 
     /** Stops the threads; appends still queued never complete (a restart commits them again). */

@@ -93,6 +93,10 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private static final Duration VERIFY_DELAY = Duration.ofMillis(2);
     private static final int VERIFY_BATCH = 256;
     private static final int MAX_HASHES_PER_QUERY = 10_000;
+    /** Blocks one proof-material answer covers at most: as many headers as a proof may carry. */
+    public static final int MAX_PROOF_BLOCKS = org.fogledger.ledger.contract.trace.AuditProof.MAX_HEADERS;
+    /** Bytes one proof-material answer carries at most, well under the 2 MiB artery frame. */
+    public static final long MAX_PROOF_ANSWER_BYTES = 1024 * 1024;
     /** Committed blocks read from the store for a contract host at a time. */
     private static final int HOST_BATCH_FROM_STORE = 512;
     /** Subscribers to executed-block notices one validator serves (agents, gateways: a few per site). */
@@ -152,6 +156,15 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     public record NextNonceAnswer(PublicKey sender, long next, long committedHeight) implements WireMessage {
     }
 
+    /**
+     * The material of an audit proof for block {@code height}: the block, the execution results and the certified
+     * headers from it on, at most {@code maxBlocks} (clamped to {@link #MAX_PROOF_BLOCKS}) and
+     * {@link #MAX_PROOF_ANSWER_BYTES} in all; or a {@link ProofMaterialAnswer.Refused} saying why not.
+     */
+    public record GetProofMaterial(long height, int maxBlocks, ActorRef<ProofMaterialAnswer> replyTo)
+            implements Command, WireMessage {
+    }
+
     /** This validator's durable state and how it recovered; local only (an operator tool, and tests). */
     public record Inspect(ActorRef<ValidatorInspection> replyTo) implements Command {
     }
@@ -198,6 +211,11 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
 
     /** The store's answer to {@code query}, with the durable committed height when it was asked. */
     private record HashesRead(GetCommittedHashes query, long durableHeight, List<Hash> hashes, Throwable failure)
+            implements Command {
+    }
+
+    /** The store's answer to a {@link GetProofMaterial}, to pass on from the actor's thread. */
+    private record ProofMaterialRead(ProofMaterialAnswer answer, ActorRef<ProofMaterialAnswer> replyTo)
             implements Command {
     }
 
@@ -271,7 +289,8 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                                 100, Duration.ofMinutes(2), 256),
                         settings.contracts(),
                         context.messageAdapter(ContractHost.BlocksWanted.class, HostWantsBlocks::new),
-                        context.messageAdapter(ContractHost.BlockExecuted.class, HostExecuted::new)))
+                        context.messageAdapter(ContractHost.BlockExecuted.class, HostExecuted::new),
+                        archive::keepResults))
                 .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10),
                         0.2)), "contracts");
     }
@@ -444,6 +463,11 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 .onCommand(HostExecuted.class, this::onHostExecuted)
                 .onCommand(GetCommittedHashes.class, this::onGetCommittedHashes)
                 .onCommand(HashesRead.class, this::onHashesRead)
+                .onCommand(GetProofMaterial.class, this::onGetProofMaterial)
+                .onCommand(ProofMaterialRead.class, read -> {
+                    read.replyTo().tell(read.answer());
+                    return Effect().none();
+                })
                 .onCommand(Inspect.class, this::onInspect)
                 .onCommand(SubscribeExecuted.class, this::onSubscribeExecuted)
                 .onCommand(UnsubscribeExecuted.class, this::onUnsubscribeExecuted)
@@ -652,6 +676,33 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         int upToDurable = (int) Math.max(0, Math.min(hashes.size(), read.durableHeight() - from + 1));
         read.query().replyTo().tell(new CommittedHashes(read.query().fromHeight(), hashes.subList(0, upToDurable),
                 read.durableHeight()));
+        return Effect().none();
+    }
+
+    /** Answers from the stores, as of the journal's committed height (what the store is sure to hold). */
+    private Effect<ValidatorEvent, ValidatorState> onGetProofMaterial(ValidatorState state, GetProofMaterial get) {
+        if (get.replyTo() == null) {
+            return Effect().none();
+        }
+        long durable = state.committedHeight();
+        if (get.height() < 0 || get.height() > durable) {
+            get.replyTo().tell(new ProofMaterialAnswer.Refused(get.height(), ProofMaterialAnswer.NOT_COMMITTED,
+                    get.height() < 0 ? "height must be >= 0, got " + get.height()
+                            : "block " + get.height() + " is not committed yet: this validator's committed height is "
+                            + durable));
+            return Effect().none();
+        }
+        int maxBlocks = Math.max(1, Math.min(get.maxBlocks(), MAX_PROOF_BLOCKS));
+        Optional<CompletableFuture<ProofMaterialAnswer>> read = archive.proofMaterial(get.height(), maxBlocks,
+                MAX_PROOF_ANSWER_BYTES, durable);
+        if (read.isEmpty()) {
+            get.replyTo().tell(new ProofMaterialAnswer.Refused(get.height(), ProofMaterialAnswer.UNAVAILABLE,
+                    "this validator's store is serving " + BlockArchive.MAX_PENDING_READS + " reads; ask again"));
+            return Effect().none();
+        }
+        context.pipeToSelf(read.get(), (answer, failure) -> new ProofMaterialRead(failure == null ? answer
+                : new ProofMaterialAnswer.Refused(get.height(), ProofMaterialAnswer.UNAVAILABLE,
+                "this validator could not read its stores: " + failure), get.replyTo()));
         return Effect().none();
     }
 

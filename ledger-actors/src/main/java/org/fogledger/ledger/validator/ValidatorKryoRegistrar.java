@@ -27,5 +27,8 @@ public final class ValidatorKryoRegistrar implements KryoRegistrar {
         registry.register(ExecutedBlockNotice.class, 1113);
         registry.register(ValidatorActor.NextNonce.class, 1114);
         registry.register(ValidatorActor.NextNonceAnswer.class, 1115);
+        registry.register(ValidatorActor.GetProofMaterial.class, 1116);
+        registry.register(ProofMaterialAnswer.ProofMaterial.class, 1117);
+        registry.register(ProofMaterialAnswer.Refused.class, 1118);
     }
 }

@@ -9,6 +9,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.fogledger.ledger.chain.Block;
+import org.fogledger.ledger.chain.BlockHeader;
+import org.fogledger.ledger.contract.BlockResults;
+import org.fogledger.ledger.storage.ExecutionResultsStore;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.chain.Receipt;
 import org.fogledger.ledger.chain.Transaction;
@@ -125,5 +128,21 @@ final class ChainKryoSerializers {
         int entry = maxEntryBytes;
         return new CanonicalSerializer<>(QuorumCertificate.class, QuorumCertificate::encode, QuorumCertificate::decode,
                 limits -> fixedBytes + (long) limits.maxSignaturesPerCertificate() * entry);
+    }
+
+    /** {@link BlockHeader}: fixed size but for the proposer's key; 4 KiB bounds every scheme's. */
+    static CanonicalSerializer<BlockHeader> blockHeaders() {
+        return new CanonicalSerializer<>(BlockHeader.class, BlockHeader::encode,
+                (bytes, limits) -> BlockHeader.decode(bytes), limits -> 4096);
+    }
+
+    /**
+     * {@link BlockResults}: at most {@link ExecutionResultsStore#MAX_RESULTS_BYTES}; what a message may carry is
+     * bounded first by the artery frame size, and a validator sizes its answers below it.
+     */
+    static CanonicalSerializer<BlockResults> blockResults() {
+        return new CanonicalSerializer<>(BlockResults.class, BlockResults::encode,
+                (bytes, limits) -> BlockResults.decode(bytes, limits, ExecutionResultsStore.MAX_RESULTS_BYTES),
+                limits -> ExecutionResultsStore.MAX_RESULTS_BYTES);
     }
 }

@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.fogledger.ledger.chain.Block;
+import org.fogledger.ledger.chain.BlockHeader;
+import org.fogledger.ledger.contract.BlockResults;
+import org.fogledger.ledger.contract.trace.CertifiedHeader;
 import org.fogledger.ledger.chain.QuorumCertificate;
 import org.fogledger.ledger.chain.Receipt;
 import org.fogledger.ledger.chain.Transaction;
@@ -74,6 +77,10 @@ public final class LedgerKryoRegistrar implements KryoRegistrar {
         registry.register(QuorumCertificate.class, 302, ChainKryoSerializers.quorumCertificates());
         registry.register(ValidatorSignature.class, 303);
         registry.register(Receipt.class, 304, ChainKryoSerializers.receipts());
+        // For audit proof material (validator.ProofMaterialAnswer): headers and results, canonical as well.
+        registry.register(BlockHeader.class, 305, ChainKryoSerializers.blockHeaders());
+        registry.register(BlockResults.class, 306, ChainKryoSerializers.blockResults());
+        registry.register(CertifiedHeader.class, 307);
 
         // 700-1099: consensus messages and what they carry. Records, written component by component; a null
         // component round-trips as null (a hostile peer can send one; the replica checks and drops it).

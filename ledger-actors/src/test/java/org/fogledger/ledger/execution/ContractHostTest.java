@@ -140,6 +140,46 @@ class ContractHostTest {
         KIT.stop(second);
     }
 
+    /**
+     * The results sink (the validator's results table) comes before the checkpoint: a host whose sink fails for a
+     * block stops without checkpointing it, and the next host executes that block again and keeps its results, so a
+     * checkpointed block never lacks them.
+     */
+    @Test
+    void aBlockIsCheckpointedOnlyOnceItsResultsAreKept() {
+        List<Block> blocks = chain(randomBlocks(7, 3), new InMemoryContractHost(
+                ContractCatalog.of(new TallyContract()), ExecutionLimits.DEFAULT, GENESIS));
+        String hostId = uniqueHostId();
+        List<BlockResults> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TestProbe<ContractHost.BlocksWanted> source = KIT.createTestProbe();
+        TestProbe<ContractHost.BlockExecuted> listener = KIT.createTestProbe();
+        ActorRef<ContractHost.Command> failing = KIT.spawn(ContractHost.create(settings(hostId),
+                ContractCatalog.of(new TallyContract()), source.getRef(), listener.getRef(), results -> {
+                    if (results.height() == 2) {
+                        return java.util.concurrent.CompletableFuture.failedFuture(
+                                new IllegalStateException("disk full"));
+                    }
+                    kept.add(results);
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }));
+        assertEquals(1, source.receiveMessage().fromHeight());
+        blocks.forEach(block -> failing.tell(new ContractHost.ExecuteBlock(block)));
+        assertEquals(1, listener.receiveMessage().results().height());
+        listener.expectTerminated(failing, Duration.ofSeconds(10));
+
+        ActorRef<ContractHost.Command> next = KIT.spawn(ContractHost.create(settings(hostId),
+                ContractCatalog.of(new TallyContract()), source.getRef(), listener.getRef(), results -> {
+                    kept.add(results);
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }));
+        assertEquals(2, source.receiveMessage().fromHeight(), "block 2 was not checkpointed");
+        blocks.forEach(block -> next.tell(new ContractHost.ExecuteBlock(block)));
+        assertEquals(2, listener.receiveMessage().results().height());
+        assertEquals(3, listener.receiveMessage().results().height());
+        assertEquals(List.of(1L, 2L, 3L), kept.stream().map(BlockResults::height).toList());
+        KIT.stop(next);
+    }
+
     @Test
     void aBlockInterruptedMidwayIsReExecutedWithoutApplyingAnythingTwice() {
         String hostId = uniqueHostId();

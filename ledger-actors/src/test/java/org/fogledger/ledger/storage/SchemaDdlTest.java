@@ -27,7 +27,7 @@ class SchemaDdlTest {
     private static final String PLUGIN_POSTGRES = "schema/postgres/postgres-create-schema.sql";
     /** FogLedger's own tables, which the plugin does not have. */
     private static final java.util.List<String> OWN_TABLES = java.util.List.of("fogledger_storage_owner",
-            "fogledger_committed_block");
+            "fogledger_committed_block", "fogledger_block_results");
 
     @Test
     void h2CopyHasThePluginsColumns() throws Exception {

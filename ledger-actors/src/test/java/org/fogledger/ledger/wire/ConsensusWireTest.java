@@ -129,6 +129,24 @@ class ConsensusWireTest {
     }
 
     @Test
+    void proofMaterialRoundTripsWithItsHeadersAndResults() {
+        org.fogledger.ledger.contract.ExecutionRecord record = new org.fogledger.ledger.contract.ExecutionRecord(0,
+                BLOCK_1.transactions().isEmpty() ? ChainFixtures.hashOf("tx") : BLOCK_1.transactions().get(0).hash(),
+                false, "trace/gw-1", "anchor", new org.fogledger.ledger.contract.ContractResult(true, "anchored",
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), ChainFixtures.hashOf("events"));
+        org.fogledger.ledger.contract.BlockResults results = org.fogledger.ledger.contract.BlockResults.of(1, 1,
+                List.of(record), ChainFixtures.hashOf("results-0"));
+        var material = new org.fogledger.ledger.validator.ProofMaterialAnswer.ProofMaterial(BLOCK_1, List.of(results),
+                List.of(org.fogledger.ledger.contract.trace.CertifiedHeader.of(new CommittedBlock(BLOCK_1, QC_1))), 9);
+        var back = serializationTestKit.verifySerialization(material, true);
+        assertEquals(results, back.results().get(0));
+        assertEquals(material.chain(), back.chain());
+        assertEquals(BLOCK_1.hash(), back.anchorBlock().hash());
+        var refused = new org.fogledger.ledger.validator.ProofMaterialAnswer.Refused(5, "not-executed", "why");
+        assertEquals(refused, serializationTestKit.verifySerialization(refused, true));
+    }
+
+    @Test
     void nullComponentsRoundTripAsNullsForTheReplicaToRefuse() {
         ChainedBlock chained = new ChainedBlock(BLOCK_1, GENESIS_QC);
         List<Object> messages = List.of(
