@@ -112,27 +112,53 @@ public final class SimulatedSystem implements AutoCloseable {
                         new StorageChoice.H2(dir.resolve(name), 4)), ConfigFactory.empty());
                 closers.add(node::close);
             }
-            ActorSystem<Void> system = ClientSystem.start(genesis, "127.0.0.1", 0, ConfigFactory.empty());
-            closers.add(system::terminate);
-            LedgerClient client = joinValidators(system, options, closers);
-            GatewaySettings gatewaySettings = new GatewaySettings(GATEWAY_ID, CHAIN_ID, gatewayKey,
-                    GatewayPolicy.defaults().withMaxReadingsPerSecond(options.maxReadingsPerSecond()),
-                    Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60), options.gatewaySessions(),
-                    64, Duration.ofSeconds(2), null, 100);
-            ActorRef<Gateway.Command> gateway = system.systemActorOf(Gateway.create(gatewaySettings,
-                    new ClientGatewayLedger(client, 2)), GATEWAY_ID, Props.empty());
-            if (options.mqttUri() != null) {
-                MqttIngress ingress = MqttIngress.start(MqttSettings.defaults(options.mqttUri(), "fogledger-gateway-"
-                        + GATEWAY_ID + "-" + UUID.randomUUID().toString().substring(0, 8), options.topicPrefix()),
-                        gateway, system.scheduler());
-                closers.add(ingress);
-            }
-            return assemble(spec, CHAIN_ID, options, system, client, gateway, root, closers, genesis);
+            return withGateway(spec, genesis, root, gatewayKey, options, closers);
         } catch (Exception | Error e) {
             closeAll(closers);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("the embedded system did not "
                     + "start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Joins the running cluster of {@code genesis} (validators started elsewhere in this JVM or on this host, such
+     * as the demo's) as a client member with the gateway {@value #GATEWAY_ID} (key under {@code dataDir}) and, when
+     * {@code options} name a broker, its MQTT ingress; then delegates the fleet's agents with {@code root}. Closing
+     * it stops only what it started.
+     */
+    public static SimulatedSystem attached(FleetSpec spec, Genesis genesis, KeyPair root, Path dataDir,
+                                           SystemOptions options) {
+        List<AutoCloseable> closers = new ArrayList<>();
+        try {
+            KeyPair gatewayKey = loadOrCreateKey(dataDir.toAbsolutePath().normalize().resolve("gateway.key"));
+            return withGateway(spec, genesis, root, gatewayKey, options, closers);
+        } catch (Exception | Error e) {
+            closeAll(closers);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("joining the cluster failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A client member of {@code genesis}'s cluster with the gateway and its optional MQTT ingress, assembled. */
+    private static SimulatedSystem withGateway(FleetSpec spec, Genesis genesis, KeyPair root, KeyPair gatewayKey,
+                                               SystemOptions options, List<AutoCloseable> closers) throws Exception {
+        String chainId = genesis.chainId();
+        ActorSystem<Void> system = ClientSystem.start(genesis, "127.0.0.1", 0, ConfigFactory.empty());
+        closers.add(system::terminate);
+        LedgerClient client = joinValidators(system, options, closers);
+        GatewaySettings gatewaySettings = new GatewaySettings(GATEWAY_ID, chainId, gatewayKey,
+                GatewayPolicy.defaults().withMaxReadingsPerSecond(options.maxReadingsPerSecond()),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60), options.gatewaySessions(),
+                64, Duration.ofSeconds(2), null, 100);
+        ActorRef<Gateway.Command> gateway = system.systemActorOf(Gateway.create(gatewaySettings,
+                new ClientGatewayLedger(client, 2)), GATEWAY_ID, Props.empty());
+        if (options.mqttUri() != null) {
+            MqttIngress ingress = MqttIngress.start(MqttSettings.defaults(options.mqttUri(), "fogledger-gateway-"
+                    + GATEWAY_ID + "-" + UUID.randomUUID().toString().substring(0, 8), options.topicPrefix()),
+                    gateway, system.scheduler());
+            closers.add(ingress);
+        }
+        return assemble(spec, chainId, options, system, client, gateway, root, closers, genesis);
     }
 
     /**
