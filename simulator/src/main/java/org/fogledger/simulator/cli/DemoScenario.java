@@ -25,8 +25,10 @@ public final class DemoScenario {
      * @param duration how long to inject (at least 20 s: the fleet needs a few seconds to have devices in service)
      * @param seed     the fleet's seed: a fresh one per run against a chain that persists (a device id registers
      *                 once)
+     * @param thirdParties whether third parties ask the gateway for data ({@code data-request}): only with the
+     *                 gateway in this JVM; over MQTT (a local fog) third parties have no way to ask
      */
-    public static Scenario of(int devices, Duration duration, long seed) {
+    public static Scenario of(int devices, Duration duration, long seed, boolean thirdParties) {
         if (duration.compareTo(Duration.ofSeconds(20)) < 0) {
             throw new IllegalArgumentException("the demo scenario needs at least 20 s, got " + duration.toSeconds()
                     + " s");
@@ -34,17 +36,19 @@ public final class DemoScenario {
         Duration warm = Duration.ofSeconds(5);
         Duration rest = duration.minus(warm);
         int owners = Math.max(1, Math.min(devices, devices / 10));
-        return Scenario.named("demo").seed(seed)
+        Scenario.Builder scenario = Scenario.named("demo").seed(seed)
                 .fleet(new FleetSpec(devices, owners, 4, 8, seed))
                 .duration(duration)
                 .bucket(Duration.ofSeconds(1))
                 .workload("register", rampRate(2).to(12).during(warm), constantRate(12).during(rest))
                 .workload("telemetry", nothingFor(warm), rampRate(10).to(120).during(Duration.ofSeconds(10)),
                         constantRate(120).during(rest.minusSeconds(10)))
-                .workload("consent-grant", nothingFor(warm), constantRate(3).during(rest))
-                .workload("data-request", Map.of("recipient", "any"), nothingFor(warm.plusSeconds(5)),
-                        constantRate(20).during(rest.minusSeconds(5)))
-                .workload("lifecycle", Map.of("change", "stolen"), nothingFor(warm.plusSeconds(5)),
+                .workload("consent-grant", nothingFor(warm), constantRate(3).during(rest));
+        if (thirdParties) {
+            scenario.workload("data-request", Map.of("recipient", "any"), nothingFor(warm.plusSeconds(5)),
+                    constantRate(20).during(rest.minusSeconds(5)));
+        }
+        return scenario.workload("lifecycle", Map.of("change", "stolen"), nothingFor(warm.plusSeconds(5)),
                         constantRate(0.5).during(rest.minusSeconds(5)))
                 .workload("conflicting-decisions", nothingFor(warm.plusSeconds(5)),
                         constantRate(0.3).during(rest.minusSeconds(5)))

@@ -41,7 +41,8 @@ public final class FleetChapter implements DemoChapter {
             out.flush();
             return true;
         }
-        Scenario scenario = DemoScenario.of(stage.fleetDevices(), stage.fleetDuration(), System.currentTimeMillis());
+        Scenario scenario = DemoScenario.of(stage.fleetDevices(), stage.fleetDuration(), System.currentTimeMillis(),
+                true);
         out.printf(Locale.ROOT, "Fleet: %,d simulated devices for %d s against this cluster%n", stage.fleetDevices(),
                 stage.fleetDuration().toSeconds());
         out.println("  Each device has its own key, owner and site. Devices register and are installed by their");

@@ -264,7 +264,8 @@ public final class SimulateCommand implements Callable<Integer> {
         Scenario base;
         if (scenarioFile == null) {
             base = DemoScenario.of(devices != null ? devices : 10_000, duration != null ? duration
-                    : Duration.ofSeconds(60), seed != null ? seed : System.currentTimeMillis());
+                    : Duration.ofSeconds(60), seed != null ? seed : System.currentTimeMillis(),
+                    "embedded".equals(target));
         } else {
             if (duration != null) {
                 throw new IllegalArgumentException("--duration applies to the demo scenario only; a scenario file"
