@@ -125,18 +125,31 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
         INSTANCE
     }
 
-    /** How a host runs: its identity in the journal, limits (from genesis), snapshot cadence, passivation. */
+    /**
+     * How a host runs: its identity in the journal, limits (from genesis), snapshot cadence, passivation.
+     *
+     * @param idleTimeout      an instance unused this long is stopped (its state stays in its journal)
+     * @param maxLiveInstances at most this many instances stay in memory: beyond it the least recently used are
+     *                         stopped between blocks, so that reads of many addresses (a gateway asking about every
+     *                         device that knocks) cannot fill the heap before they go idle
+     */
     public record Settings(String hostId, ExecutedResults genesisResults, ExecutionLimits limits,
-                           int snapshotEvery, Duration idleTimeout, int maxDivergencesKept) {
+                           int snapshotEvery, Duration idleTimeout, int maxDivergencesKept, int maxLiveInstances) {
         public Settings {
             Objects.requireNonNull(hostId, "hostId");
             Objects.requireNonNull(genesisResults, "genesisResults");
             Objects.requireNonNull(limits, "limits");
+            if (maxLiveInstances < 1) {
+                throw new IllegalArgumentException("maxLiveInstances must be at least 1, got " + maxLiveInstances);
+            }
         }
+
+        /** Instances in memory at most, by default: a few hundred megabytes at worst. */
+        public static final int DEFAULT_MAX_LIVE_INSTANCES = 10_000;
 
         public static Settings defaults(String hostId, String chainId) {
             return new Settings(hostId, Block.genesis(chainId).header().executed(), ExecutionLimits.DEFAULT, 100,
-                    Duration.ofMinutes(2), 256);
+                    Duration.ofSeconds(30), 256, DEFAULT_MAX_LIVE_INSTANCES);
         }
     }
 
@@ -156,6 +169,8 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
     private final ActorRef<HostCheckpoint.Command> checkpoint;
     private final Map<ContractAddress, Live> live = new HashMap<>();
     private final Map<ContractAddress, Long> lastUsed = new HashMap<>();
+    /** The passivation timer fired during a block: passivate once the block is done. */
+    private boolean passivationDue;
     private final TreeMap<Long, Block> waitingBlocks = new TreeMap<>();
     private final List<Divergence> divergences = new ArrayList<>();
     private final TreeMap<Long, BlockResults> recentResults = new TreeMap<>();
@@ -391,6 +406,9 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
             listener.tell(new BlockExecuted(results, List.copyOf(found), executingBlock));
         }
         found = new ArrayList<>();
+        if (passivationDue || live.size() > settings.maxLiveInstances()) {
+            passivate();
+        }
         getContext().getSelf().tell(Resume.INSTANCE);
         return stash.unstashAll(this);
     }
@@ -413,6 +431,9 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
                     return Behaviors.stopped();
                 }).build());
         instance(query.address()).tell(new ContractInstance.Query(query.query(), query.argument(), reply));
+        if (live.size() > settings.maxLiveInstances()) {
+            stopLeastRecentlyUsed();
+        }
         return this;
     }
 
@@ -450,8 +471,18 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
 
     private Behavior<Command> passivateIdle() {
         if (busy()) {
+            // Under steady load the host is nearly always inside a block when the timer fires; skipping would mean
+            // never passivating, so it happens at the end of the block instead.
+            passivationDue = true;
             return this;
         }
+        passivate();
+        return this;
+    }
+
+    /** Between blocks only: an instance stopped during a block could be one the block still calls. */
+    private void passivate() {
+        passivationDue = false;
         long now = System.nanoTime();
         long idle = settings.idleTimeout().toNanos();
         for (var it = live.entrySet().iterator(); it.hasNext(); ) {
@@ -463,6 +494,23 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
                 entry.getValue().ref().tell(ContractInstance.Stop.INSTANCE);
             }
         }
-        return this;
+        if (live.size() > settings.maxLiveInstances()) {
+            stopLeastRecentlyUsed();
+        }
+    }
+
+    /** Stops the least recently used instances down to 90 % of the bound (so that it is not hit again at once). */
+    private void stopLeastRecentlyUsed() {
+        int keep = Math.max(1, settings.maxLiveInstances() * 9 / 10);
+        List<Map.Entry<ContractAddress, Long>> byUse = new ArrayList<>(lastUsed.entrySet());
+        byUse.sort(Map.Entry.comparingByValue());
+        for (int i = 0; i < byUse.size() && live.size() > keep; i++) {
+            ContractAddress address = byUse.get(i).getKey();
+            Live stopped = live.remove(address);
+            lastUsed.remove(address);
+            if (stopped != null) {
+                stopped.ref().tell(ContractInstance.Stop.INSTANCE);
+            }
+        }
     }
 }

@@ -286,7 +286,8 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         // restarts from its checkpoint if it fails, and asks this actor for the blocks it then misses.
         this.contractHost = context.spawn(Behaviors.supervise(ContractHost.create(
                         new ContractHost.Settings(hostId, genesis.header().executed(), settings.executionLimits(),
-                                100, Duration.ofMinutes(2), 256),
+                                100, Duration.ofSeconds(30), 256,
+                                ContractHost.Settings.DEFAULT_MAX_LIVE_INSTANCES),
                         settings.contracts(),
                         context.messageAdapter(ContractHost.BlocksWanted.class, HostWantsBlocks::new),
                         context.messageAdapter(ContractHost.BlockExecuted.class, HostExecuted::new),

@@ -102,6 +102,31 @@ class ContractHostTest {
     }
 
     @Test
+    void readsOfManyAddressesKeepAtMostTheBoundOfInstancesInMemoryAndStillAnswer() {
+        ContractHost.Settings base = settings(uniqueHostId());
+        ContractHost.Settings bounded = new ContractHost.Settings(base.hostId(), base.genesisResults(), base.limits(),
+                base.snapshotEvery(), base.idleTimeout(), base.maxDivergencesKept(), 10);
+        ActorRef<ContractHost.Command> host = KIT.spawn(ContractHost.create(bounded,
+                ContractCatalog.of(new TallyContract()), null, null));
+        TestProbe<ContractHost.QueryResult> reply = KIT.createTestProbe();
+        TestProbe<ContractHost.HostStatus> status = KIT.createTestProbe();
+
+        for (int i = 0; i < 50; i++) {
+            host.tell(new ContractHost.QueryInstance(ContractAddress.parse("tally/knock-" + i), "state", new byte[0],
+                    reply.getRef()));
+            assertEquals("{\"counts\":{}}", reply.receiveMessage().text());
+            host.tell(new ContractHost.GetStatus(status.getRef()));
+            int live = status.receiveMessage().liveInstances();
+            assertTrue(live <= 10, "after " + (i + 1) + " reads " + live + " instances are live, above the bound");
+        }
+        // The least recently used went; a read of one of them starts it again from its journal.
+        host.tell(new ContractHost.QueryInstance(ContractAddress.parse("tally/knock-0"), "state", new byte[0],
+                reply.getRef()));
+        assertEquals("{\"counts\":{}}", reply.receiveMessage().text());
+        KIT.stop(host);
+    }
+
+    @Test
     void aRestartedHostResumesAfterItsCheckpointAndAsksForTheBlocksItMisses() {
         List<List<Transaction>> bodies = randomBlocks(42, 6);
         InMemoryContractHost reference = new InMemoryContractHost(ContractCatalog.of(new TallyContract()),

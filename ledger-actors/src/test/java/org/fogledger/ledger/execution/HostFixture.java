@@ -41,7 +41,7 @@ final class HostFixture {
 
     static ContractHost.Settings settings(String hostId) {
         return new ContractHost.Settings(hostId, Block.genesis(CHAIN).header().executed(), ExecutionLimits.DEFAULT,
-                3, Duration.ofMinutes(5), 64);
+                3, Duration.ofMinutes(5), 64, ContractHost.Settings.DEFAULT_MAX_LIVE_INSTANCES);
     }
 
     /** Random blocks of tally transactions from a few senders, with adds, refusals, forwards and junk. */

@@ -3,6 +3,9 @@ package org.fogledger.simulator.behaviour;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import org.fogledger.simulator.fleet.DeviceStage;
+import org.fogledger.simulator.fleet.Fleet;
+import java.util.SplittableRandom;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +68,23 @@ final class Behaviours {
      * signing take tens of microseconds each, and the engine's lag is measured on its own thread); anything the
      * operation throws or fails with becomes a {@link Outcome.Failed}.
      */
+    /**
+     * Claims an admitted device (operational or consented) so that no other operation interleaves on it, runs
+     * {@code operation} on it on the work pool, and gives the device back to the stage it came from; skipped when
+     * no device is admitted yet.
+     */
+    static CompletionStage<Outcome> onAdmittedDevice(Parts parts, SplittableRandom random, String noneWhy,
+                                                      java.util.function.IntFunction<CompletionStage<Outcome>> operation) {
+        Fleet fleet = parts.fleet;
+        Fleet.Claimed claimed = fleet.claim(DeviceStage.OPERATIONAL, DeviceStage.CONSENTED, random);
+        if (claimed == null) {
+            return skipped(noneWhy);
+        }
+        int device = claimed.device();
+        return guarded(parts.work, () -> operation.apply(device))
+                .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
+    }
+
     static CompletionStage<Outcome> guarded(Executor work, Supplier<CompletionStage<Outcome>> operation) {
         return CompletableFuture.supplyAsync(operation, work).thenCompose(started -> started)
                 .handle((outcome, failure) -> failure == null ? outcome : failure(failure));

@@ -9,8 +9,6 @@ import org.fogledger.agents.mqtt.GatewayMessage;
 import org.fogledger.agents.mqtt.MqttDevice;
 import org.fogledger.simulator.engine.Behaviour;
 import org.fogledger.simulator.engine.Outcome;
-import org.fogledger.simulator.fleet.DeviceStage;
-import org.fogledger.simulator.fleet.Fleet;
 
 /**
  * {@code churn}: an admitted device connects to the broker with its own MQTT connection (its own client id, as a
@@ -38,14 +36,8 @@ final class ChurnBehaviour implements Behaviour {
 
     @Override
     public CompletionStage<Outcome> start(SplittableRandom random) {
-        Fleet fleet = parts.fleet;
-        Fleet.Claimed claimed = fleet.claim(DeviceStage.OPERATIONAL, DeviceStage.CONSENTED, random);
-        if (claimed == null) {
-            return Behaviours.skipped("no admitted device");
-        }
-        int device = claimed.device();
-        return Behaviours.guarded(parts.work, () -> CompletableFuture.supplyAsync(() -> connectAndLeave(device), parts.blocking))
-                .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
+        return Behaviours.onAdmittedDevice(parts, random, "no admitted device",
+                device -> CompletableFuture.supplyAsync(() -> connectAndLeave(device), parts.blocking));
     }
 
     private Outcome connectAndLeave(int device) {

@@ -9,8 +9,6 @@ import java.util.concurrent.CompletionStage;
 import org.fogledger.agents.gateway.Gateway;
 import org.fogledger.simulator.engine.Behaviour;
 import org.fogledger.simulator.engine.Outcome;
-import org.fogledger.simulator.fleet.DeviceStage;
-import org.fogledger.simulator.fleet.Fleet;
 
 /**
  * {@code flood} (malicious): an admitted device opens a fresh session and sends {@code 2 × rate + 1} correctly
@@ -33,8 +31,7 @@ final class FloodBehaviour implements Behaviour {
         Behaviours.acceptOnly(KIND, params, "rate", "transport");
         this.parts = parts;
         this.rate = Behaviours.integer(KIND, params, "rate", parts.options.maxReadingsPerSecond(), 1, 1000);
-        this.port = parts.port(KIND, Behaviours.choice(KIND, params, "transport", parts.defaultTransport(),
-                parts.defaultTransport().equals("mqtt") ? "inprocess" : "mqtt"));
+        this.port = parts.port(KIND, params);
     }
 
     @Override
@@ -44,14 +41,7 @@ final class FloodBehaviour implements Behaviour {
 
     @Override
     public CompletionStage<Outcome> start(SplittableRandom random) {
-        Fleet fleet = parts.fleet;
-        Fleet.Claimed claimed = fleet.claim(DeviceStage.OPERATIONAL, DeviceStage.CONSENTED, random);
-        if (claimed == null) {
-            return Behaviours.skipped("no admitted device");
-        }
-        int device = claimed.device();
-        return Behaviours.guarded(parts.work, () -> flood(device))
-                .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
+        return Behaviours.onAdmittedDevice(parts, random, "no admitted device", this::flood);
     }
 
     private CompletionStage<Outcome> flood(int device) {

@@ -7,8 +7,6 @@ import org.fogledger.agents.gateway.Gateway;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.simulator.engine.Behaviour;
 import org.fogledger.simulator.engine.Outcome;
-import org.fogledger.simulator.fleet.DeviceStage;
-import org.fogledger.simulator.fleet.Fleet;
 
 /**
  * {@code forged-signature} (malicious): someone without an admitted device's key pretends to be it. With
@@ -32,8 +30,7 @@ final class ForgedSignatureBehaviour implements Behaviour {
         Behaviours.acceptOnly(KIND, params, "target", "transport");
         this.parts = parts;
         this.hello = Behaviours.choice(KIND, params, "target", "reading", "hello").equals("hello");
-        this.port = parts.port(KIND, Behaviours.choice(KIND, params, "transport", parts.defaultTransport(),
-                parts.defaultTransport().equals("mqtt") ? "inprocess" : "mqtt"));
+        this.port = parts.port(KIND, params);
     }
 
     @Override
@@ -43,15 +40,9 @@ final class ForgedSignatureBehaviour implements Behaviour {
 
     @Override
     public CompletionStage<Outcome> start(SplittableRandom random) {
-        Fleet fleet = parts.fleet;
-        Fleet.Claimed claimed = fleet.claim(DeviceStage.OPERATIONAL, DeviceStage.CONSENTED, random);
-        if (claimed == null) {
-            return Behaviours.skipped("no admitted device to impersonate");
-        }
-        int device = claimed.device();
         KeyPair forger = parts.strangerKeys.key(2000 + random.nextInt(1000));
-        return Behaviours.guarded(parts.work, () -> hello ? forgeHello(device, forger) : forgeReading(device, forger))
-                .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
+        return Behaviours.onAdmittedDevice(parts, random, "no admitted device to impersonate",
+                device -> hello ? forgeHello(device, forger) : forgeReading(device, forger));
     }
 
     private CompletionStage<Outcome> forgeHello(int device, KeyPair forger) {

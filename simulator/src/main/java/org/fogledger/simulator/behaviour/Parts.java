@@ -84,6 +84,12 @@ final class Parts {
     }
 
     /** The gateway by {@code transport} ({@code inprocess} or {@code mqtt}); refuses one this system lacks. */
+    /** The gateway port the {@code transport} parameter of {@code params} names (default: the system's own). */
+    GatewayPort port(String kind, java.util.Map<String, String> params) {
+        return port(kind, Behaviours.choice(kind, params, "transport", defaultTransport(),
+                defaultTransport().equals("mqtt") ? "inprocess" : "mqtt"));
+    }
+
     GatewayPort port(String kind, String transport) {
         if ("mqtt".equals(transport)) {
             if (mqtt == null) {

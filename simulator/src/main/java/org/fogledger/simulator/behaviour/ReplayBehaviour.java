@@ -10,8 +10,6 @@ import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.validator.SubmitResult;
 import org.fogledger.simulator.engine.Behaviour;
 import org.fogledger.simulator.engine.Outcome;
-import org.fogledger.simulator.fleet.DeviceStage;
-import org.fogledger.simulator.fleet.Fleet;
 
 /**
  * {@code replay} (malicious): something already seen is sent again, byte for byte. {@code target=reading} (default):
@@ -33,8 +31,7 @@ final class ReplayBehaviour implements Behaviour {
         Behaviours.acceptOnly(KIND, params, "target", "transport");
         this.parts = parts;
         this.target = Behaviours.choice(KIND, params, "target", "reading", "hello", "transaction");
-        this.port = parts.port(KIND, Behaviours.choice(KIND, params, "transport", parts.defaultTransport(),
-                parts.defaultTransport().equals("mqtt") ? "inprocess" : "mqtt"));
+        this.port = parts.port(KIND, params);
     }
 
     @Override
@@ -53,14 +50,8 @@ final class ReplayBehaviour implements Behaviour {
                     result instanceof SubmitResult.Refused ? Outcome.OK : new Outcome.Failed("replay-committed",
                             "transaction " + seen.hash().shortHex() + " sent again: " + Behaviours.describe(result))));
         }
-        Fleet fleet = parts.fleet;
-        Fleet.Claimed claimed = fleet.claim(DeviceStage.OPERATIONAL, DeviceStage.CONSENTED, random);
-        if (claimed == null) {
-            return Behaviours.skipped("no admitted device");
-        }
-        int device = claimed.device();
-        return Behaviours.guarded(parts.work, () -> "hello".equals(target) ? replayHello(device) : replayReading(device))
-                .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
+        return Behaviours.onAdmittedDevice(parts, random, "no admitted device",
+                device -> "hello".equals(target) ? replayHello(device) : replayReading(device));
     }
 
     private CompletionStage<Outcome> replayReading(int device) {

@@ -6,8 +6,6 @@ import java.util.concurrent.CompletionStage;
 import org.fogledger.agents.gateway.Gateway;
 import org.fogledger.simulator.engine.Behaviour;
 import org.fogledger.simulator.engine.Outcome;
-import org.fogledger.simulator.fleet.DeviceStage;
-import org.fogledger.simulator.fleet.Fleet;
 
 /**
  * {@code telemetry}: an admitted device sends one signed reading to the gateway, in its open session (opening one
@@ -38,14 +36,8 @@ final class TelemetryBehaviour implements Behaviour {
 
     @Override
     public CompletionStage<Outcome> start(SplittableRandom random) {
-        Fleet fleet = parts.fleet;
-        Fleet.Claimed claimed = fleet.claim(DeviceStage.OPERATIONAL, DeviceStage.CONSENTED, random);
-        if (claimed == null) {
-            return Behaviours.skipped("no admitted device");
-        }
-        int device = claimed.device();
-        return Behaviours.guarded(parts.work, () -> send(parts, port, device, true))
-                .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
+        return Behaviours.onAdmittedDevice(parts, random, "no admitted device",
+                device -> send(parts, port, device, true));
     }
 
     /**

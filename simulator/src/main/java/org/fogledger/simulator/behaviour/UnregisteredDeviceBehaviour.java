@@ -24,8 +24,7 @@ final class UnregisteredDeviceBehaviour implements Behaviour {
     UnregisteredDeviceBehaviour(Parts parts, Map<String, String> params) {
         Behaviours.acceptOnly(KIND, params, "transport");
         this.parts = parts;
-        this.port = parts.port(KIND, Behaviours.choice(KIND, params, "transport", parts.defaultTransport(),
-                parts.defaultTransport().equals("mqtt") ? "inprocess" : "mqtt"));
+        this.port = parts.port(KIND, params);
     }
 
     @Override
