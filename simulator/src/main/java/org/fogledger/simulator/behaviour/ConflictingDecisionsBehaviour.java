@@ -77,6 +77,9 @@ final class ConflictingDecisionsBehaviour implements Behaviour {
         }).thenCompose(results -> {
             for (SubmitResult result : results) {
                 if (!Behaviours.committedOk(result)) {
+                    // The other decision may have committed: the device's hold is unknown, so it leaves the play
+                    // (no behaviour picks a retired device) rather than be judged later against a guess.
+                    reached[0] = DeviceStage.RETIRED;
                     return Behaviours.done(Behaviours.failedTransaction(result));
                 }
             }
