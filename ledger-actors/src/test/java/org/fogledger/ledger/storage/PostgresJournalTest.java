@@ -53,8 +53,8 @@ class PostgresJournalTest {
         SchemaCreator.ensure(NODE, pg);
         SchemaCreator.ensure(NODE, pg);
         assertEquals(1, count("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '" + schema + "'"));
-        // The plugin's four tables, the owner and the committed blocks.
-        assertEquals(6, count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema + "'"));
+        // The plugin's four tables, the owner, the committed blocks and their execution results.
+        assertEquals(7, count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema + "'"));
         assertEquals(1, count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema
                 + "' AND table_name = 'fogledger_committed_block'"));
         StorageSetupException e = assertThrows(StorageSetupException.class,
