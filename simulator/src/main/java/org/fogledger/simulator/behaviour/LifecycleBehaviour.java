@@ -76,6 +76,7 @@ final class LifecycleBehaviour implements Behaviour {
         return parts.ledger.submitEverywhere(parts.ledger.sign(sellerKey, "registry/" + id, "resell", payload),
                 "resell " + id).thenCompose(result -> {
                     if (!Behaviours.committedOk(result)) {
+                        reached[0] = DeviceStage.RETIRED; // sold or not: unknown, so out of the play
                         return Behaviours.done(Behaviours.failedTransaction(result));
                     }
                     // Sold: the buyer owns it, not admitted until the buyer installs it.
@@ -111,6 +112,9 @@ final class LifecycleBehaviour implements Behaviour {
         return parts.ledger.submitEverywhere(parts.ledger.sign(owner, "registry/" + id, "declare",
                 "{\"declaration\":\"" + change + "\"}"), change + " " + id).thenCompose(result -> {
                     if (!Behaviours.committedOk(result)) {
+                        // Not confirmed everywhere is not the same as not committed: the device may be blocked
+                        // now, so it leaves the play rather than be judged later against a guess.
+                        reached[0] = DeviceStage.RETIRED;
                         return Behaviours.done(Behaviours.failedTransaction(result));
                     }
                     // From here on the ledger refuses the device, whatever the verdict read below says.
