@@ -1,5 +1,6 @@
 package org.fogledger.simulator.behaviour;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,12 @@ import org.fogledger.simulator.report.CheckResult;
 public final class SimulatedSystem implements AutoCloseable {
     public static final String CHAIN_ID = "fogledger-sim";
     public static final String GATEWAY_ID = "sim-gw";
+    /**
+     * The cluster settings of a fog's members (the agents' split-brain resolver, {@code AgentNode.DOWNING}): every
+     * member must run them to be let in, so the simulator's own members do too, and so does the embedded system's
+     * cluster, which then looks to a remote simulator exactly like a fog.
+     */
+    public static final Config FOG_MEMBERSHIP = ConfigFactory.parseString(org.fogledger.agents.AgentNode.DOWNING);
     private static final int VALIDATORS = 4;
     private static final Duration SETUP = Duration.ofSeconds(120);
 
@@ -109,10 +116,10 @@ public final class SimulatedSystem implements AutoCloseable {
                 ValidatorSettings settings = ValidatorSettings.defaults(keys.get(i), genesis.validatorSet(), CHAIN_ID)
                         .withContracts(genesis.contracts());
                 ValidatorNode node = ValidatorNode.start(genesis, settings, JournalSettings.prepare(name,
-                        new StorageChoice.H2(dir.resolve(name), 4)), ConfigFactory.empty());
+                        new StorageChoice.H2(dir.resolve(name), 4)), FOG_MEMBERSHIP);
                 closers.add(node::close);
             }
-            return withGateway(spec, genesis, root, gatewayKey, options, closers);
+            return withGateway(spec, genesis, root, gatewayKey, options, closers, FOG_MEMBERSHIP);
         } catch (Exception | Error e) {
             closeAll(closers);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("the embedded system did not "
@@ -124,14 +131,16 @@ public final class SimulatedSystem implements AutoCloseable {
      * Joins the running cluster of {@code genesis} (validators started elsewhere in this JVM or on this host, such
      * as the demo's) as a client member with the gateway {@value #GATEWAY_ID} (key under {@code dataDir}) and, when
      * {@code options} name a broker, its MQTT ingress; then delegates the fleet's agents with {@code root}. Closing
-     * it stops only what it started.
+     * it stops only what it started. {@code membership} must hold the cluster settings every member of that cluster
+     * shares (Pekko refuses a member whose downing provider differs): empty for the demo's validators,
+     * {@link #FOG_MEMBERSHIP} for a fog's.
      */
     public static SimulatedSystem attached(FleetSpec spec, Genesis genesis, KeyPair root, Path dataDir,
-                                           SystemOptions options) {
+                                           SystemOptions options, Config membership) {
         List<AutoCloseable> closers = new ArrayList<>();
         try {
             KeyPair gatewayKey = loadOrCreateKey(dataDir.toAbsolutePath().normalize().resolve("gateway.key"));
-            return withGateway(spec, genesis, root, gatewayKey, options, closers);
+            return withGateway(spec, genesis, root, gatewayKey, options, closers, membership);
         } catch (Exception | Error e) {
             closeAll(closers);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("joining the cluster failed: "
@@ -141,9 +150,10 @@ public final class SimulatedSystem implements AutoCloseable {
 
     /** A client member of {@code genesis}'s cluster with the gateway and its optional MQTT ingress, assembled. */
     private static SimulatedSystem withGateway(FleetSpec spec, Genesis genesis, KeyPair root, KeyPair gatewayKey,
-                                               SystemOptions options, List<AutoCloseable> closers) throws Exception {
+                                               SystemOptions options, List<AutoCloseable> closers, Config membership)
+            throws Exception {
         String chainId = genesis.chainId();
-        ActorSystem<Void> system = ClientSystem.start(genesis, "127.0.0.1", 0, ConfigFactory.empty());
+        ActorSystem<Void> system = ClientSystem.start(genesis, "127.0.0.1", 0, membership);
         closers.add(system::terminate);
         LedgerClient client = joinValidators(system, options, closers);
         GatewaySettings gatewaySettings = new GatewaySettings(GATEWAY_ID, chainId, gatewayKey,
@@ -187,7 +197,7 @@ public final class SimulatedSystem implements AutoCloseable {
                 throw new IllegalArgumentException(rootKeyFile + " is not a root operator of the genesis in "
                         + genesisFile);
             }
-            ActorSystem<Void> system = ClientSystem.start(genesis, "127.0.0.1", 0, ConfigFactory.empty());
+            ActorSystem<Void> system = ClientSystem.start(genesis, "127.0.0.1", 0, FOG_MEMBERSHIP);
             closers.add(system::terminate);
             LedgerClient client = joinValidators(system, options, closers);
             return assemble(spec, genesis.chainId(), options, system, client, null, root, closers, null);

@@ -1,5 +1,6 @@
 package org.fogledger.simulator.cli;
 
+import com.typesafe.config.ConfigFactory;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class FleetChapter implements DemoChapter {
         out.println("  refused). Operations start on schedule whatever the answers; latency counts from that time.");
         out.flush();
         SimulatedSystem system = SimulatedSystem.attached(scenario.fleet(), stage.genesis(), stage.rootOperator(),
-                stage.dataDir().resolve("fleet"), SystemOptions.defaults());
+                stage.dataDir().resolve("fleet"), SystemOptions.defaults(), ConfigFactory.empty());
         try (system) {
             int provision = Math.min(PROVISIONED, stage.fleetDevices());
             out.printf(Locale.ROOT, "  bringing %d devices into service first...%n", provision);
