@@ -85,6 +85,14 @@ final class Behaviours {
                 .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
     }
 
+    /**
+     * Where a claimed device goes back to: where the answers put it, or out of the play (retired) when the operation
+     * failed before they said anything, since its effect on the ledger is then unknown (a timeout may hide a commit).
+     */
+    static DeviceStage stageAfter(Outcome outcome, Fleet.Claimed claimed, DeviceStage reached) {
+        return outcome instanceof Outcome.Failed && reached == claimed.from() ? DeviceStage.RETIRED : reached;
+    }
+
     static CompletionStage<Outcome> guarded(Executor work, Supplier<CompletionStage<Outcome>> operation) {
         return CompletableFuture.supplyAsync(operation, work).thenCompose(started -> started)
                 .handle((outcome, failure) -> failure == null ? outcome : failure(failure));

@@ -56,7 +56,8 @@ final class ConflictingDecisionsBehaviour implements Behaviour {
             boolean firstBlocks = random.nextBoolean();
             DeviceStage[] reached = {claimed.from()};
             return Behaviours.guarded(parts.work, () -> conflict(device, firstBlocks, reached))
-                    .whenComplete((outcome, failure) -> fleet.release(device, reached[0]));
+                    .whenComplete((outcome, failure) -> fleet.release(device,
+                        Behaviours.stageAfter(outcome, claimed, reached[0])));
         }
         return Behaviours.skipped("the devices picked were already the subject of a conflict");
     }
@@ -113,4 +114,5 @@ final class ConflictingDecisionsBehaviour implements Behaviour {
         return parts.ledger.submitEverywhere(parts.ledger.sign(agent, "authority", "decide", "{\"deviceId\":\""
                 + deviceId + "\",\"action\":\"" + action + "\"}"), "decide " + action + " " + deviceId);
     }
+
 }

@@ -1,5 +1,10 @@
 package org.fogledger.simulator.behaviour;
 
+import org.fogledger.ledger.validator.ValidatorActor;
+import org.apache.pekko.actor.typed.ActorRef;
+import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -62,17 +67,48 @@ final class LedgerPort {
     }
 
     /**
-     * Submits to every validator the client knows and completes once all executed it at the same place: after that,
-     * whichever validator a gateway asks has the transaction's effect. For what gateways read (installations, blocks,
-     * consents). Answers the first validator's receipt.
+     * Submits to one validator and, once it is committed, waits until every validator the client knows has executed
+     * the block that holds it: after that, whichever validator a gateway asks has the transaction's effect. For what
+     * gateways read (installations, blocks, consents). Answers the receipt; fails with a timeout naming the validators
+     * still behind after the answer timeout.
+     *
+     * <p>Not by submitting to every validator: the transaction may commit before the slower ones receive it, and they
+     * then refuse the copy as a used nonce although it is on the chain (seen under CI load).
      */
     CompletionStage<SubmitResult> submitEverywhere(Transaction tx, String what) {
-        int known = Math.max(1, client.validators().size());
-        return client.submitAndConfirm(tx, known).thenApplyAsync(quorum -> {
-            SubmitResult result = quorum.receipts().get(0);
+        long deadline = System.nanoTime() + client.settings().answerTimeout().toNanos();
+        return client.submit(tx).thenComposeAsync(result -> {
             noteIfOk(tx, what, result);
-            return result;
+            if (!(result instanceof SubmitResult.Committed committed)) {
+                return CompletableFuture.completedFuture(result);
+            }
+            return executedEverywhere(committed.receipt().height(), deadline, tx).thenApply(done -> result);
         }, work);
+    }
+
+    /** Polls the validators' executed heights every 50 ms until all reach {@code height}, or the deadline. */
+    private CompletableFuture<Void> executedEverywhere(long height, long deadline, Transaction tx) {
+        List<ActorRef<ValidatorActor.Command>> validators = client.validators();
+        List<CompletableFuture<Long>> heights = new ArrayList<>(validators.size());
+        for (ActorRef<ValidatorActor.Command> validator : validators) {
+            heights.add(client.status(validator).toCompletableFuture()
+                    .thenApply(status -> status.counters().getOrDefault("executedHeight", 0L))
+                    .exceptionally(failure -> -1L));
+        }
+        return CompletableFuture.allOf(heights.toArray(CompletableFuture[]::new)).thenCompose(all -> {
+            long behind = heights.stream().filter(h -> h.join() < height).count();
+            if (behind == 0) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            if (System.nanoTime() > deadline) {
+                return CompletableFuture.failedFuture(new java.util.concurrent.TimeoutException("transaction "
+                        + tx.hash().shortHex() + " committed at height " + height + " but " + behind + " of "
+                        + validators.size() + " validators had not executed it within the answer timeout"));
+            }
+            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(50,
+                    java.util.concurrent.TimeUnit.MILLISECONDS, work)).thenCompose(again ->
+                    executedEverywhere(height, deadline, tx));
+        });
     }
 
     private void noteIfOk(Transaction tx, String what, SubmitResult result) {

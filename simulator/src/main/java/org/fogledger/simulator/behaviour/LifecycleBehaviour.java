@@ -57,7 +57,8 @@ final class LifecycleBehaviour implements Behaviour {
         int device = claimed.device();
         DeviceStage[] reached = {claimed.from()};
         return Behaviours.guarded(parts.work, () -> "resold".equals(change) ? resell(device, reached) : declare(device, reached))
-                .whenComplete((outcome, failure) -> fleet.release(device, reached[0]));
+                .whenComplete((outcome, failure) -> fleet.release(device,
+                        Behaviours.stageAfter(outcome, claimed, reached[0])));
     }
 
     private CompletionStage<Outcome> resell(int device, DeviceStage[] reached) {
@@ -124,4 +125,5 @@ final class LifecycleBehaviour implements Behaviour {
                     return verdict(id, expected);
                 });
     }
+
 }

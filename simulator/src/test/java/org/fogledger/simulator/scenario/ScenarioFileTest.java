@@ -102,7 +102,7 @@ class ScenarioFileTest {
     void the_example_scenarios_load() {
         Scenario ci = ScenarioFile.load(Path.of("../config/scenarios/ci-smoke.yaml"));
         assertEquals("ci-smoke", ci.name());
-        assertEquals(ofSeconds(30), ci.duration());
+        assertEquals(ofSeconds(25), ci.duration());
         Scenario million = ScenarioFile.load(Path.of("../config/scenarios/million-devices.yaml"));
         assertEquals(1_000_000, million.fleet().devices());
         assertEquals(ofMinutes(5), million.duration());
