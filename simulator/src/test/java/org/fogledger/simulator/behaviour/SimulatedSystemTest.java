@@ -93,7 +93,7 @@ class SimulatedSystemTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void lifecycleChangesAndConflictsEndAsTheContractsSay() throws Exception {
         allOk("lifecycle", Map.of("change", "stolen"), 3);
         allOk("lifecycle", Map.of("change", "obsolete"), 2);
@@ -108,7 +108,9 @@ class SimulatedSystemTest {
     }
 
     @Test
-    @Order(5)
+    // Before the thefts and conflicts: a device an agent's decision blocked behind the simulator's back would make
+    // a replay's original reading fail for another reason than the replay (seen once in CI).
+    @Order(4)
     void maliciousDevicesAreRefused() throws Exception {
         for (String transport : List.of("inprocess", "mqtt")) {
             allOk("unregistered-device", Map.of("transport", transport), 4);
