@@ -3,8 +3,6 @@ package org.fogledger.simulator.behaviour;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import org.fogledger.simulator.fleet.DeviceStage;
-import org.fogledger.simulator.fleet.Fleet;
 import java.util.SplittableRandom;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,9 +12,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.fogledger.ledger.validator.SubmitResult;
 import org.fogledger.simulator.engine.Outcome;
+import org.fogledger.simulator.fleet.DeviceStage;
+import org.fogledger.simulator.fleet.Fleet;
 
 /** What every behaviour shares: parameter checks, the shape of outcomes and of error kinds, and never throwing. */
 final class Behaviours {
@@ -64,17 +65,12 @@ final class Behaviours {
     }
 
     /**
-     * Runs {@code operation} on {@code work}, so that the engine's thread only hands it over (deriving keys and
-     * signing take tens of microseconds each, and the engine's lag is measured on its own thread); anything the
-     * operation throws or fails with becomes a {@link Outcome.Failed}.
-     */
-    /**
      * Claims an admitted device (operational or consented) so that no other operation interleaves on it, runs
      * {@code operation} on it on the work pool, and gives the device back to the stage it came from; skipped when
      * no device is admitted yet.
      */
     static CompletionStage<Outcome> onAdmittedDevice(Parts parts, SplittableRandom random, String noneWhy,
-                                                      java.util.function.IntFunction<CompletionStage<Outcome>> operation) {
+                                                      IntFunction<CompletionStage<Outcome>> operation) {
         Fleet fleet = parts.fleet;
         Fleet.Claimed claimed = fleet.claim(DeviceStage.OPERATIONAL, DeviceStage.CONSENTED, random);
         if (claimed == null) {
@@ -85,14 +81,34 @@ final class Behaviours {
                 .whenComplete((outcome, failure) -> fleet.release(device, claimed.from()));
     }
 
-    /**
-     * Where a claimed device goes back to: where the answers put it, or out of the play (retired) when the operation
-     * failed before they said anything, since its effect on the ledger is then unknown (a timeout may hide a commit).
-     */
-    static DeviceStage stageAfter(Outcome outcome, Fleet.Claimed claimed, DeviceStage reached) {
-        return outcome instanceof Outcome.Failed && reached == claimed.from() ? DeviceStage.RETIRED : reached;
+    /** An operation on a claimed device that records, in {@code reached[0]}, the stage its answers put it in. */
+    interface StagedOperation {
+        CompletionStage<Outcome> run(int device, DeviceStage[] reached);
     }
 
+    /**
+     * Runs {@code operation} on the work pool on a device already claimed (skipped when {@code claimed} is null:
+     * none was in the stage needed), and gives the device back to the stage the answers put it in, or takes it out
+     * of the play (retired) when the operation failed before they said anything: its effect on the ledger is then
+     * unknown (a timeout may hide a commit), and judging it later against a guess would report false violations.
+     */
+    static CompletionStage<Outcome> onClaimedDevice(Parts parts, Fleet.Claimed claimed, String noneWhy,
+                                                     StagedOperation operation) {
+        if (claimed == null) {
+            return skipped(noneWhy);
+        }
+        int device = claimed.device();
+        DeviceStage[] reached = {claimed.from()};
+        return guarded(parts.work, () -> operation.run(device, reached)).whenComplete((outcome, failure) ->
+                parts.fleet.release(device, outcome instanceof Outcome.Failed && reached[0] == claimed.from()
+                        ? DeviceStage.RETIRED : reached[0]));
+    }
+
+    /**
+     * Runs {@code operation} on {@code work}, so that the engine's thread only hands it over (deriving keys and
+     * signing take tens of microseconds each, and the engine's lag is measured on its own thread); anything the
+     * operation throws or fails with becomes a {@link Outcome.Failed}.
+     */
     static CompletionStage<Outcome> guarded(Executor work, Supplier<CompletionStage<Outcome>> operation) {
         return CompletableFuture.supplyAsync(operation, work).thenCompose(started -> started)
                 .handle((outcome, failure) -> failure == null ? outcome : failure(failure));

@@ -54,10 +54,8 @@ final class ConflictingDecisionsBehaviour implements Behaviour {
                 continue;
             }
             boolean firstBlocks = random.nextBoolean();
-            DeviceStage[] reached = {claimed.from()};
-            return Behaviours.guarded(parts.work, () -> conflict(device, firstBlocks, reached))
-                    .whenComplete((outcome, failure) -> fleet.release(device,
-                        Behaviours.stageAfter(outcome, claimed, reached[0])));
+            return Behaviours.onClaimedDevice(parts, claimed, "no admitted device",
+                    (claimedDevice, reached) -> conflict(claimedDevice, firstBlocks, reached));
         }
         return Behaviours.skipped("the devices picked were already the subject of a conflict");
     }

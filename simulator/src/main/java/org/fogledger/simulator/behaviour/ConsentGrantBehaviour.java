@@ -49,15 +49,8 @@ final class ConsentGrantBehaviour implements Behaviour {
 
     @Override
     public CompletionStage<Outcome> start(SplittableRandom random) {
-        Fleet fleet = parts.fleet;
-        Fleet.Claimed claimed = fleet.claim(DeviceStage.OPERATIONAL, random);
-        if (claimed == null) {
-            return Behaviours.skipped("no admitted device without a consent");
-        }
-        int device = claimed.device();
-        DeviceStage[] reached = {DeviceStage.OPERATIONAL};
-        return Behaviours.guarded(parts.work, () -> grant(device, reached))
-                .whenComplete((outcome, failure) -> fleet.release(device, reached[0]));
+        return Behaviours.onClaimedDevice(parts, parts.fleet.claim(DeviceStage.OPERATIONAL, random),
+                "no admitted device without a consent", this::grant);
     }
 
     private CompletionStage<Outcome> grant(int device, DeviceStage[] reached) {

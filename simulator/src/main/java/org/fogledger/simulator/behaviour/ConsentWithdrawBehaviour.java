@@ -7,7 +7,6 @@ import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.simulator.engine.Behaviour;
 import org.fogledger.simulator.engine.Outcome;
 import org.fogledger.simulator.fleet.DeviceStage;
-import org.fogledger.simulator.fleet.Fleet;
 
 /**
  * {@code consent-withdraw}: the owner of a device whose consent is in force withdraws it, confirmed by every
@@ -31,15 +30,8 @@ final class ConsentWithdrawBehaviour implements Behaviour {
 
     @Override
     public CompletionStage<Outcome> start(SplittableRandom random) {
-        Fleet fleet = parts.fleet;
-        Fleet.Claimed claimed = fleet.claim(DeviceStage.CONSENTED, random);
-        if (claimed == null) {
-            return Behaviours.skipped("no device with a consent in force");
-        }
-        int device = claimed.device();
-        DeviceStage[] reached = {DeviceStage.CONSENTED};
-        return Behaviours.guarded(parts.work, () -> withdraw(device, reached))
-                .whenComplete((outcome, failure) -> fleet.release(device, reached[0]));
+        return Behaviours.onClaimedDevice(parts, parts.fleet.claim(DeviceStage.CONSENTED, random),
+                "no device with a consent in force", this::withdraw);
     }
 
     private CompletionStage<Outcome> withdraw(int device, DeviceStage[] reached) {

@@ -49,16 +49,9 @@ final class LifecycleBehaviour implements Behaviour {
 
     @Override
     public CompletionStage<Outcome> start(SplittableRandom random) {
-        Fleet fleet = parts.fleet;
-        Fleet.Claimed claimed = fleet.claim(DeviceStage.OPERATIONAL, DeviceStage.CONSENTED, random);
-        if (claimed == null) {
-            return Behaviours.skipped("no admitted device");
-        }
-        int device = claimed.device();
-        DeviceStage[] reached = {claimed.from()};
-        return Behaviours.guarded(parts.work, () -> "resold".equals(change) ? resell(device, reached) : declare(device, reached))
-                .whenComplete((outcome, failure) -> fleet.release(device,
-                        Behaviours.stageAfter(outcome, claimed, reached[0])));
+        return Behaviours.onClaimedDevice(parts, parts.fleet.claim(DeviceStage.OPERATIONAL, DeviceStage.CONSENTED,
+                random), "no admitted device", (device, reached) -> "resold".equals(change)
+                ? resell(device, reached) : declare(device, reached));
     }
 
     private CompletionStage<Outcome> resell(int device, DeviceStage[] reached) {

@@ -39,15 +39,8 @@ final class RegisterBehaviour implements Behaviour {
 
     @Override
     public CompletionStage<Outcome> start(SplittableRandom random) {
-        Fleet fleet = parts.fleet;
-        Fleet.Claimed claimed = fleet.claim(DeviceStage.UNREGISTERED, random);
-        if (claimed == null) {
-            return Behaviours.skipped("every device is registered");
-        }
-        int device = claimed.device();
-        DeviceStage[] reached = {DeviceStage.UNREGISTERED};
-        return Behaviours.guarded(parts.work, () -> register(device, reached)).whenComplete((outcome, failure) ->
-                fleet.release(device, reached[0]));
+        return Behaviours.onClaimedDevice(parts, parts.fleet.claim(DeviceStage.UNREGISTERED, random),
+                "every device is registered", this::register);
     }
 
     private CompletionStage<Outcome> register(int device, DeviceStage[] reached) {
