@@ -48,9 +48,8 @@ class MqttIngressReconnectTest {
         mosquitto = Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
                 .map(dir -> Path.of(dir, "mosquitto")).filter(Files::isExecutable).findFirst().orElse(null);
         Assumptions.assumeTrue(mosquitto != null, "needs the mosquitto broker binary on PATH or in /usr/sbin");
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        // Outside the ephemeral range: the broker is stopped and started again on this port while clients dial.
+        port = org.fogledger.ledger.validator.Genesis.freeLoopbackPort();
     }
 
     @AfterAll

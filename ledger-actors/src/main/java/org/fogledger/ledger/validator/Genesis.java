@@ -89,14 +89,9 @@ public record Genesis(String chainId, List<Member> validators, List<PublicKey> t
         return new Genesis(chainId, members);
     }
 
-    /** A TCP port nothing listens on at the moment (the OS's choice); another process may still take it first. */
+    /** A TCP port nothing listens on at the moment, outside the ephemeral range (see {@link LoopbackPorts}). */
     public static int freeLoopbackPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot find a free TCP port on 127.0.0.1: " + e.getMessage(), e);
-        }
+        return LoopbackPorts.free();
     }
 
     /** Reads {@code fogledger.genesis} from a config, naming the entry that is wrong. */
