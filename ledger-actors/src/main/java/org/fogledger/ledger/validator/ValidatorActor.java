@@ -90,6 +90,8 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private static final Duration FORWARD_DELAY = Duration.ofMillis(5);
     private static final int FORWARD_BATCH = 512;
     private static final int MAX_WAITING_CLIENTS = 100_000;
+    /** Committed transactions remembered to answer late copies with their receipts (about a minute at 400 tx/s). */
+    private static final int RECENT_COMMITS = 20_000;
     private static final Duration VERIFY_DELAY = Duration.ofMillis(2);
     private static final int VERIFY_BATCH = 256;
     private static final int MAX_HASHES_PER_QUERY = 10_000;
@@ -245,6 +247,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
     private Replica replica;
     private final Map<PublicKey, ActorRef<Command>> peers = new HashMap<>();
     private final LinkedHashMap<Hash, List<ActorRef<SubmitResult>>> waitingClients = new LinkedHashMap<>();
+    private final RecentCommits recentCommits = new RecentCommits(RECENT_COMMITS);
     private final List<Transaction> toForward = new ArrayList<>();
     private final List<Incoming> incoming = new ArrayList<>();
     private final java.util.LinkedHashSet<ActorRef<ExecutedBlockNotice>> executedSubscribers =
@@ -594,6 +597,8 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 if (in.client() != null) {
                     waitingClients.computeIfAbsent(tx.hash(), h -> new ArrayList<>(1)).add(in.client());
                 }
+            } else if (in.client() != null && answeredAsCommitted(in, (Admission.Refused) admission)) {
+                metrics.lateCopiesOfCommitted++;
             } else {
                 metrics.refusedTransactions++;
                 if (in.client() != null) {
@@ -610,6 +615,27 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
             }
         }
         return admitted.isEmpty() ? Effect().none() : step(new Input.TransactionsAvailable(admitted));
+    }
+
+    /**
+     * A copy of a transaction this validator committed uses a used nonce; its client gets the receipt (now, or
+     * when the block is executed) rather than a refusal, since the transaction is on the chain.
+     */
+    private boolean answeredAsCommitted(Incoming in, Admission.Refused refused) {
+        if (refused.reason() != RefusalReason.NONCE_USED) {
+            return false;
+        }
+        Hash hash = in.transaction().hash();
+        Optional<RecentCommits.Known> known = recentCommits.find(hash);
+        if (known.isEmpty()) {
+            return false;
+        }
+        if (known.get() instanceof RecentCommits.Executed executed) {
+            in.client().tell(executed.answer());
+        } else {
+            waitingClients.computeIfAbsent(hash, h -> new ArrayList<>(1)).add(in.client());
+        }
+        return true;
     }
 
     private Effect<ValidatorEvent, ValidatorState> flushForwards() {
@@ -825,6 +851,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 metrics.onCommit(blocks);
                 for (CommittedBlock block : blocks) {
                     mempool.onCommitted(block.block().transactions());
+                    recentCommits.committed(block.block().transactions());
                 }
             } else if (output instanceof Output.ServeCommittedBlocks serve) {
                 serveFromStore(serve);
@@ -896,13 +923,13 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         Hash blockHash = message.executed().blockHash();
         for (int index = 0; index < results.transactionCount(); index++) {
             ExecutionRecord record = results.forTransaction(index);
+            ContractResult result = record.result();
+            Receipt receipt = new Receipt(record.origin(), results.height(), index,
+                    result.ok() ? ReceiptStatus.COMMITTED_OK : ReceiptStatus.FAILED, result.code(), result.data());
+            SubmitResult.Committed answer = new SubmitResult.Committed(receipt, key.publicKey(), blockHash);
+            recentCommits.executed(answer);
             List<ActorRef<SubmitResult>> clients = waitingClients.remove(record.origin());
             if (clients != null) {
-                ContractResult result = record.result();
-                Receipt receipt = new Receipt(record.origin(), results.height(), index,
-                        result.ok() ? ReceiptStatus.COMMITTED_OK : ReceiptStatus.FAILED, result.code(), result.data());
-                SubmitResult.Committed answer = new SubmitResult.Committed(receipt, key.publicKey(),
-                        blockHash);
                 for (ActorRef<SubmitResult> client : clients) {
                     client.tell(answer);
                 }

@@ -13,6 +13,8 @@ final class ValidatorMetrics {
     long committedBlocks;
     long committedTransactions;
     long refusedTransactions;
+    /** Copies of transactions already committed here, answered with their receipts instead of a used nonce. */
+    long lateCopiesOfCommitted;
     long refusedFromNonMembers;
     long unreachablePeerSends;
     long executedHeight;
@@ -57,6 +59,7 @@ final class ValidatorMetrics {
         counters.put("committedBlocks", committedBlocks);
         counters.put("committedTransactions", committedTransactions);
         counters.put("refusedTransactions", refusedTransactions);
+        counters.put("lateCopiesOfCommitted", lateCopiesOfCommitted);
         counters.put("refusedFromNonMembers", refusedFromNonMembers);
         counters.put("unreachablePeerSends", unreachablePeerSends);
         counters.put("executedHeight", executedHeight);

@@ -97,6 +97,35 @@ class ValidatorClusterTest {
     }
 
     @Test
+    void aCopyOfACommittedTransactionIsAnsweredWithItsReceiptByEveryValidator() throws Exception {
+        try (LocalCluster cluster = new LocalCluster(4, node -> JournalSettings.prepare(node,
+                new StorageChoice.H2(dataDir.resolve(node), 4))).startAll()) {
+            KeyPair client = KeyPair.generate();
+            Transaction tx = Transaction.sign(client, LocalCluster.CHAIN_ID, 0, "test/counter", "add", new byte[1]);
+            SubmitResult.Committed first = assertInstanceOf(SubmitResult.Committed.class, cluster.nodes.get(0)
+                    .submit(tx, Duration.ofSeconds(60)).toCompletableFuture().get(90, TimeUnit.SECONDS));
+            awaitAllAtHeight(cluster, first.receipt().height());
+
+            // Each validator now holds the nonce as used: a client confirming with several must still hear a receipt.
+            for (ValidatorNode node : cluster.nodes) {
+                SubmitResult answer = node.submit(tx, Duration.ofSeconds(30)).toCompletableFuture()
+                        .get(60, TimeUnit.SECONDS);
+                SubmitResult.Committed copy = assertInstanceOf(SubmitResult.Committed.class, answer,
+                        () -> "a late copy of a committed transaction got " + answer);
+                assertEquals(first.receipt().height(), copy.receipt().height());
+                assertEquals(first.receipt().index(), copy.receipt().index());
+                assertEquals(first.blockHash(), copy.blockHash());
+                assertEquals(tx.hash(), copy.receipt().txHash());
+            }
+            // Another transaction on the same nonce is still refused: only the very transaction gets a receipt.
+            assertRefused(cluster.nodes.get(2), Transaction.sign(client, LocalCluster.CHAIN_ID, 0, "test/counter",
+                    "add", new byte[] {7}), "NONCE_USED");
+            ValidatorStatus status = cluster.nodes.get(1).status().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals(1L, status.counters().get("lateCopiesOfCommitted"), status.toString());
+        }
+    }
+
+    @Test
     void messagesFromNonMembersAndForgedConsensusMessagesAreDroppedAndCommitsGoOn() throws Exception {
         try (LocalCluster cluster = new LocalCluster(4, node -> JournalSettings.prepare(node,
                 new StorageChoice.H2(dataDir.resolve(node), 4))).startAll()) {
