@@ -35,7 +35,7 @@ final class LedgerPort {
     private final AcknowledgedOnLedgerCheck acknowledged;
     private final AtomicLong nonces = new AtomicLong(System.currentTimeMillis() * 1000);
     /** The last transactions committed OK, for {@code replay target=transaction}. */
-    private final AtomicReferenceArray<Transaction> recent = new AtomicReferenceArray<>(64);
+    private final AtomicReferenceArray<Seen> recent = new AtomicReferenceArray<>(64);
     private final AtomicLong recentCount = new AtomicLong();
 
     LedgerPort(LedgerClient client, String chainId, Executor work, AcknowledgedOnLedgerCheck acknowledged) {
@@ -113,14 +113,19 @@ final class LedgerPort {
 
     private void noteIfOk(Transaction tx, String what, SubmitResult result) {
         if (result instanceof SubmitResult.Committed committed && committed.receipt().isOk()) {
-            acknowledged.acknowledged(new AcknowledgedOnLedgerCheck.Acknowledged(tx.hash(), what,
-                    committed.receipt().height(), committed.receipt().index(), committed.blockHash()));
-            recent.set((int) (recentCount.getAndIncrement() % recent.length()), tx);
+            AcknowledgedOnLedgerCheck.Acknowledged where = new AcknowledgedOnLedgerCheck.Acknowledged(tx.hash(), what,
+                    committed.receipt().height(), committed.receipt().index(), committed.blockHash());
+            acknowledged.acknowledged(where);
+            recent.set((int) (recentCount.getAndIncrement() % recent.length()), new Seen(tx, where));
         }
     }
 
+    /** A transaction committed OK, and where its receipt placed it. */
+    record Seen(Transaction tx, AcknowledgedOnLedgerCheck.Acknowledged where) {
+    }
+
     /** One of the last transactions committed OK, or null. */
-    Transaction recentlyCommitted(java.util.SplittableRandom random) {
+    Seen recentlyCommitted(java.util.SplittableRandom random) {
         long count = recentCount.get();
         if (count == 0) {
             return null;

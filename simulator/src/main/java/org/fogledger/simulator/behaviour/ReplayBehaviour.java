@@ -6,7 +6,6 @@ import java.util.concurrent.CompletionStage;
 import org.fogledger.agents.gateway.DeviceHello;
 import org.fogledger.agents.gateway.Gateway;
 import org.fogledger.agents.gateway.SignedReading;
-import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.validator.SubmitResult;
 import org.fogledger.simulator.engine.Behaviour;
 import org.fogledger.simulator.engine.Outcome;
@@ -15,8 +14,10 @@ import org.fogledger.simulator.engine.Outcome;
  * {@code replay} (malicious): something already seen is sent again, byte for byte. {@code target=reading} (default):
  * an admitted device's reading is accepted, then the same signed reading is sent again and must be refused as a
  * replay. {@code target=hello}: a hello that opened a session is sent again and must be refused (its challenge is
- * used). {@code target=transaction}: a transaction the ledger already committed is submitted again and must be
- * refused, not committed twice. Ok only when the copy is refused.
+ * used). {@code target=transaction}: a transaction the ledger already committed is submitted again and must not be
+ * committed twice: ok when the copy is refused ({@code NONCE_USED}) or answered with the original receipt (same
+ * height, index and block: a validator answers a late copy of a recent commit so); a receipt anywhere else is a
+ * second execution. Readings and hellos are ok only when the copy is refused.
  *
  * <p>Parameters: {@code target}, {@code transport} ({@code inprocess} or {@code mqtt}; readings and hellos).
  */
@@ -42,13 +43,14 @@ final class ReplayBehaviour implements Behaviour {
     @Override
     public CompletionStage<Outcome> start(SplittableRandom random) {
         if ("transaction".equals(target)) {
-            Transaction seen = parts.ledger.recentlyCommitted(random);
+            LedgerPort.Seen seen = parts.ledger.recentlyCommitted(random);
             if (seen == null) {
                 return Behaviours.skipped("no transaction committed yet");
             }
-            return Behaviours.guarded(parts.work, () -> parts.ledger.client().submit(seen).thenApply(result ->
-                    result instanceof SubmitResult.Refused ? Outcome.OK : new Outcome.Failed("replay-committed",
-                            "transaction " + seen.hash().shortHex() + " sent again: " + Behaviours.describe(result))));
+            return Behaviours.guarded(parts.work, () -> parts.ledger.client().submit(seen.tx()).thenApply(result ->
+                    executedOnce(seen, result) ? Outcome.OK : new Outcome.Failed("replay-committed", "transaction "
+                            + seen.tx().hash().shortHex() + " (committed at " + seen.where().height() + "/"
+                            + seen.where().index() + ") sent again: " + Behaviours.describe(result))));
         }
         return Behaviours.onAdmittedDevice(parts, random, "no admitted device",
                 device -> "hello".equals(target) ? replayHello(device) : replayReading(device));
@@ -95,5 +97,16 @@ final class ReplayBehaviour implements Behaviour {
                         : new Outcome.Failed("accepted-replayed-hello", id + ": one hello opened two sessions"));
             });
         });
+    }
+
+    /** A copy of a committed transaction is refused, or answered with the receipt it already had. */
+    static boolean executedOnce(LedgerPort.Seen seen, SubmitResult answer) {
+        if (answer instanceof SubmitResult.Refused) {
+            return true;
+        }
+        return answer instanceof SubmitResult.Committed again
+                && again.receipt().height() == seen.where().height()
+                && again.receipt().index() == seen.where().index()
+                && again.blockHash().equals(seen.where().blockHash());
     }
 }
