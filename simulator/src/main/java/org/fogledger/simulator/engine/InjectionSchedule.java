@@ -67,9 +67,13 @@ public final class InjectionSchedule {
         while (step < steps.length) {
             InjectionStep s = steps[step];
             double local = (next - 0.5) - arrivalsBefore[step];
-            if (local <= s.integral() && next <= total) {
+            // The last step gives out whatever the total still owes: the total is rounded from the sum of the
+            // integrals, and the subtraction above can land an ulp past the last step's integral (0→1/s for 4.999 s
+            // then 0→1/s for 1 ms: total 3, third arrival at 2.5 + 1e-16).
+            boolean last = step == steps.length - 1;
+            if (next <= total && (local <= s.integral() || last)) {
                 next++;
-                return startNanos[step] + offsetWithin(s, local);
+                return startNanos[step] + offsetWithin(s, Math.min(local, s.integral()));
             }
             step++;
         }

@@ -43,6 +43,23 @@ class InjectionScheduleTest {
     }
 
     @Test
+    void the_last_arrival_the_total_owes_is_sent_when_rounding_puts_it_an_ulp_past_the_last_step() {
+        // Found by InjectionScheduleProperties (seed 1143336477893078875): N(end) = 2.4995 + 0.0005 rounds to 3
+        // arrivals, and the third, at N = 2.5, fell just outside the last step's integral and was never sent.
+        InjectionSchedule schedule = new InjectionSchedule(List.of(
+                new InjectionStep.RampRate(0, 1, Duration.ofMillis(4_999)),
+                new InjectionStep.RampRate(0, 1, Duration.ofMillis(1))));
+        List<Long> times = new ArrayList<>();
+        long t;
+        while ((t = schedule.nextNanos()) != InjectionSchedule.DONE) {
+            times.add(t);
+        }
+        assertEquals(schedule.totalArrivals(), times.size(), times::toString);
+        assertEquals(3, times.size());
+        assertTrue(times.get(2) <= schedule.lengthNanos());
+    }
+
+    @Test
     void fractions_of_an_arrival_carry_over_to_the_next_step() {
         // Two steps of half an arrival each make one arrival, not two (per-step rounding would give two).
         List<Long> times = times(constantRate(0.5).during(Duration.ofSeconds(1)),
