@@ -99,6 +99,10 @@ final class ConflictingDecisionsBehaviour implements Behaviour {
                     reached[0] = DeviceStage.BLOCKED;
                     parts.consents.remove(device);
                     parts.blockedCheck.blocked(device, parts.sessions.forget(device));
+                } else {
+                    // A block that committed first and was then lifted closed the device's session at the gateway
+                    // in between: the device says hello again next time rather than reading into a closed session.
+                    parts.sessions.forget(device);
                 }
                 return hold.equals(expectedHold) ? Outcome.OK : new Outcome.Failed("arbitration:" + hold,
                         id + ": " + (equalRanks ? "two sites" : "region " + firstAction + " over site "

@@ -53,10 +53,15 @@ final class ReplayBehaviour implements Behaviour {
                             + seen.where().index() + ") sent again: " + Behaviours.describe(result))));
         }
         return Behaviours.onAdmittedDevice(parts, random, "no admitted device",
-                device -> "hello".equals(target) ? replayHello(device) : replayReading(device));
+                device -> "hello".equals(target) ? replayHello(device) : replayReading(device, true));
     }
 
-    private CompletionStage<Outcome> replayReading(int device) {
+    /**
+     * Sends a reading in the device's session, then the same bytes again. When the gateway no longer knows the
+     * session (closed by a block that was lifted since, replaced, forgotten) and {@code retry}, a new session is opened
+     * and the replay tried once more: that refusal says nothing about replays.
+     */
+    private CompletionStage<Outcome> replayReading(int device, boolean retry) {
         String id = parts.fleet.deviceId(device);
         return parts.sessions.session(device, port).thenCompose(opened -> {
             if (opened.session() == null) {
@@ -68,6 +73,9 @@ final class ReplayBehaviour implements Behaviour {
             return port.reading(reading).thenCompose(first -> {
                 if (first instanceof Gateway.ReadingAnswer.Refused refused) {
                     parts.sessions.forget(device);
+                    if (retry && TelemetryBehaviour.isSessionGone(refused.reason())) {
+                        return replayReading(device, false);
+                    }
                     return Behaviours.done(new Outcome.Failed(Behaviours.refusedKind(refused.reason()),
                             id + ": the original reading was refused: " + refused.reason()));
                 }

@@ -345,13 +345,18 @@ public final class SimulatedSystem implements AutoCloseable {
         return List.of(blocked, parts.deniedCheck.result(), acknowledged);
     }
 
+    /** The gateway as devices reach it: in process when this JVM runs it, over MQTT otherwise. */
+    GatewayPort gatewayPort() {
+        return parts.inProcess != null ? parts.inProcess : parts.mqtt;
+    }
+
     /**
      * A blocked device tries to get in: a correctly signed hello must be refused, and a correctly signed reading in
      * the session it had open when it was blocked (if any) must be refused as well.
      */
     private CompletionStage<BlockedRefusalCheck.Probe> probeBlocked(BlockedRefusalCheck.Blocked blocked) {
         int device = blocked.device();
-        GatewayPort port = parts.inProcess != null ? parts.inProcess : parts.mqtt;
+        GatewayPort port = gatewayPort();
         CompletionStage<BlockedRefusalCheck.Probe> hello = DeviceSessions.hello(port, parts.fleet.deviceId(device),
                 parts.fleet.deviceKey(device)).thenApply(answer -> answer instanceof Gateway.SessionAnswer.Refused r
                         ? new BlockedRefusalCheck.Probe(true, r.reason())
