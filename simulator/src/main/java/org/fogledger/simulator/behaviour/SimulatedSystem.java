@@ -41,7 +41,7 @@ import org.fogledger.ledger.validator.Genesis;
 import org.fogledger.ledger.validator.ValidatorNode;
 import org.fogledger.ledger.validator.ValidatorSettings;
 import org.fogledger.simulator.engine.Behaviour;
-import org.fogledger.simulator.engine.FleetSpec;
+import org.fogledger.simulator.fleet.FleetSpec;
 import org.fogledger.simulator.engine.Outcome;
 import org.fogledger.simulator.fleet.Fleet;
 import org.fogledger.simulator.report.CheckResult;

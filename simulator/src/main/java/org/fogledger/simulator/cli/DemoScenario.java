@@ -6,7 +6,7 @@ import static org.fogledger.simulator.scenario.Injection.rampRate;
 
 import java.time.Duration;
 import java.util.Map;
-import org.fogledger.simulator.engine.FleetSpec;
+import org.fogledger.simulator.fleet.FleetSpec;
 import org.fogledger.simulator.scenario.Scenario;
 
 /**

@@ -17,7 +17,7 @@ import org.fogledger.simulator.behaviour.SimulatedSystem;
 import org.fogledger.simulator.behaviour.SystemOptions;
 import org.fogledger.simulator.engine.Behaviour;
 import org.fogledger.simulator.engine.ConsoleProgress;
-import org.fogledger.simulator.engine.FleetSpec;
+import org.fogledger.simulator.fleet.FleetSpec;
 import org.fogledger.simulator.engine.RunOptions;
 import org.fogledger.simulator.engine.ScenarioRunner;
 import org.fogledger.simulator.report.RunReport;

@@ -3,7 +3,6 @@ package org.fogledger.simulator.fleet;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.fogledger.ledger.crypto.KeyPair;
-import org.fogledger.simulator.engine.FleetSpec;
 
 /**
  * The simulated fleet as a table: for a million devices a few primitive arrays, not a million objects. A device is

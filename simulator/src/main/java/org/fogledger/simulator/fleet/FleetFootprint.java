@@ -3,7 +3,6 @@ package org.fogledger.simulator.fleet;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.SplittableRandom;
-import org.fogledger.simulator.engine.FleetSpec;
 
 /**
  * Measures the heap a fleet takes: builds one (a million devices by default), moves a share of them through the

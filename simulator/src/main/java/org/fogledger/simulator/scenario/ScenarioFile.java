@@ -22,7 +22,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
-import org.fogledger.simulator.engine.FleetSpec;
+import org.fogledger.simulator.fleet.FleetSpec;
 import org.fogledger.simulator.report.Thresholds;
 import org.fogledger.simulator.scenario.SourceNode.Entry;
 import org.fogledger.simulator.scenario.SourceNode.ListNode;

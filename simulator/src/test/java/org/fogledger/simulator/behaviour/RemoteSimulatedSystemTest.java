@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.fogledger.simulator.engine.FleetSpec;
+import org.fogledger.simulator.fleet.FleetSpec;
 import org.fogledger.simulator.report.CheckResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

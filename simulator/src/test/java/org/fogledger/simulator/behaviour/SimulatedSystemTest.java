@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.fogledger.agents.gateway.Gateway;
-import org.fogledger.simulator.engine.FleetSpec;
+import org.fogledger.simulator.fleet.FleetSpec;
 import org.fogledger.simulator.engine.Outcome;
 import org.fogledger.simulator.fleet.DeviceStage;
 import org.fogledger.simulator.fleet.Fleet;

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.fogledger.simulator.engine.FleetSpec;
 import org.junit.jupiter.api.Test;
 
 class FleetTest {

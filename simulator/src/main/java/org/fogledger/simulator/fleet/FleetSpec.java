@@ -1,4 +1,4 @@
-package org.fogledger.simulator.engine;
+package org.fogledger.simulator.fleet;
 
 /**
  * The simulated fleet's shape: how many devices, how many owners they belong to, and how the hierarchy places
