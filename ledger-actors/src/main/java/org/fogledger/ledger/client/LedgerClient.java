@@ -20,6 +20,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.fogledger.ledger.execution.ContractHost;
+import org.fogledger.ledger.execution.DryRunResult;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.fogledger.ledger.chain.Transaction;
@@ -220,6 +221,17 @@ public final class LedgerClient implements AutoCloseable {
                         return CompletableFuture.failedFuture(cause);
                     });
         });
+    }
+
+    /**
+     * Asks one validator what {@code tx} would do if committed now, without submitting it ({@link DryRunResult}):
+     * the validator's admission checks, then each execution it would cause against the state after its last
+     * executed block. Nothing is kept; the transaction stays unsubmitted and its nonce unused.
+     */
+    public CompletionStage<DryRunResult> dryRun(Transaction tx) {
+        Objects.requireNonNull(tx, "tx");
+        return askAny("dry run of " + tx.hash().shortHex(), replyTo -> new ValidatorActor.DryRunTransaction(tx,
+                replyTo));
     }
 
     /**

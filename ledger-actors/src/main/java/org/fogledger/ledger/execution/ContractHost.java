@@ -28,6 +28,7 @@ import org.fogledger.ledger.contract.Divergence;
 import org.fogledger.ledger.contract.ExecutionLimits;
 import org.fogledger.ledger.contract.ExecutionReport;
 import org.fogledger.ledger.contract.Invocation;
+import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.contract.ResultsClaims;
 import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.wire.WireMessage;
@@ -65,6 +66,17 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
     }
 
     public record GetStatus(ActorRef<HostStatus> replyTo) implements Command {
+    }
+
+    /**
+     * What {@code tx} would do if committed in the next block, against the state after the last executed block;
+     * nothing is kept (see {@link DryRunResult}). Waits, like a query, while a block executes.
+     */
+    public record DryRun(Transaction tx, long blockTimeMillis, ActorRef<DryRunResult> replyTo) implements Command {
+    }
+
+    /** One invocation of a dry run, run by its instance between blocks and not persisted. */
+    record DryRunStep(Invocation invocation, ActorRef<ExecutionReport> replyTo) implements Command {
     }
 
     /**
@@ -228,6 +240,8 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
                 .onMessage(CheckpointLoaded.class, this::onCheckpointLoaded)
                 .onMessage(ExecuteBlock.class, this::onBlock)
                 .onMessage(QueryInstance.class, this::onQuery)
+                .onMessage(DryRun.class, this::onDryRun)
+                .onMessage(DryRunStep.class, this::onDryRunStep)
                 .onMessage(GetStatus.class, this::onStatus)
                 .onMessage(GetBlockResults.class, get -> {
                     get.replyTo().tell(List.copyOf(recentResults.subMap(get.fromHeight(), true, get.toHeight(), true)
@@ -431,6 +445,31 @@ public final class ContractHost extends AbstractBehavior<ContractHost.Command> {
                     return Behaviors.stopped();
                 }).build());
         instance(query.address()).tell(new ContractInstance.Query(query.query(), query.argument(), reply));
+        if (live.size() > settings.maxLiveInstances()) {
+            stopLeastRecentlyUsed();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onDryRun(DryRun dryRun) {
+        if (busy()) {
+            stash.stash(dryRun);
+            return this;
+        }
+        long height = executed.height();
+        BlockExecution oneTransaction = new BlockExecution(height + 1, dryRun.blockTimeMillis(),
+                List.of(dryRun.tx()), executed.resultsHash(), name -> catalog.contains(name), settings.limits());
+        getContext().spawnAnonymous(DryRunner.create(oneTransaction, height, getContext().getSelf(),
+                dryRun.replyTo()));
+        return this;
+    }
+
+    private Behavior<Command> onDryRunStep(DryRunStep step) {
+        if (busy()) {
+            stash.stash(step);
+            return this;
+        }
+        instance(step.invocation().address()).tell(new ContractInstance.DryRun(step.invocation(), step.replyTo()));
         if (live.size() > settings.maxLiveInstances()) {
             stopLeastRecentlyUsed();
         }

@@ -43,6 +43,10 @@ public final class ContractInstance
     }
 
     /** A read-only question; answered from the current state. */
+    /** Runs an invocation on the current state and answers its report; nothing is persisted (a dry run). */
+    public record DryRun(Invocation invocation, ActorRef<ExecutionReport> replyTo) implements Command {
+    }
+
     public record Query(String query, byte[] argument, ActorRef<QueryAnswer> replyTo) implements Command {
     }
 
@@ -104,6 +108,7 @@ public final class ContractInstance
         return newCommandHandlerBuilder().forAnyState()
                 .onCommand(Execute.class, this::onExecute)
                 .onCommand(Query.class, this::onQuery)
+                .onCommand(DryRun.class, this::onDryRun)
                 .onCommand(ListDeployed.class, this::onListDeployed)
                 .onCommand(Stop.class, stop -> Effect().stop())
                 .build();
@@ -129,6 +134,16 @@ public final class ContractInstance
         byte[] eventsJson = ContractJson.writeList(transition.events(), contract.eventType());
         return Effect().persist(new InstanceExecuted(height, index, eventsJson, report))
                 .thenRun(after -> execute.replyTo().tell(report));
+    }
+
+    /**
+     * Runs the invocation as {@code onExecute} would, on a copy of the state (read back from its JSON, so that no
+     * contract's state object is shared with a run that is thrown away), and keeps nothing.
+     */
+    private Effect<InstanceExecuted, InstanceState> onDryRun(InstanceState state, DryRun dryRun) {
+        Object copy = ContractJson.readTrusted(ContractJson.write(state.contractState()), stateType);
+        dryRun.replyTo().tell(Executor.run(contract, copy, dryRun.invocation(), limits).report());
+        return Effect().none();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -58,6 +58,7 @@ import org.fogledger.ledger.contract.ContractResult;
 import org.fogledger.ledger.contract.ExecutionRecord;
 import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.execution.ContractHost;
+import org.fogledger.ledger.execution.DryRunResult;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.mempool.Admission;
@@ -134,6 +135,14 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
      */
     public record QueryContract(String address, String query, byte[] argument,
                                 ActorRef<ContractHost.QueryResult> replyTo) implements Command, WireMessage {
+    }
+
+    /**
+     * What {@code tx} would do if committed now, without submitting it: the mempool's own checks (chain, size,
+     * signature, a used nonce) and then every execution it would cause, run against this validator's state after
+     * its last executed block and thrown away ({@link DryRunResult}).
+     */
+    public record DryRunTransaction(Transaction tx, ActorRef<DryRunResult> replyTo) implements Command, WireMessage {
     }
 
     /**
@@ -464,6 +473,7 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
                 .onCommand(NextNonce.class, this::onNextNonce)
                 .onCommand(HostWantsBlocks.class, this::onHostWantsBlocks)
                 .onCommand(QueryContract.class, this::onQueryContract)
+                .onCommand(DryRunTransaction.class, this::onDryRun)
                 .onCommand(HostExecuted.class, this::onHostExecuted)
                 .onCommand(GetCommittedHashes.class, this::onGetCommittedHashes)
                 .onCommand(HashesRead.class, this::onHashesRead)
@@ -913,6 +923,33 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
             return Effect().none();
         }
         contractHost.tell(new ContractHost.QueryInstance(address, query.query(), argument, query.replyTo()));
+        return Effect().none();
+    }
+
+    private Effect<ValidatorEvent, ValidatorState> onDryRun(DryRunTransaction dryRun) {
+        Transaction tx = dryRun.tx();
+        DryRunResult refused = null;
+        if (tx == null || tx.sender() == null || tx.signature() == null || tx.chainId() == null) {
+            refused = DryRunResult.refused("MALFORMED", "transaction is missing its sender, signature or chain id");
+        } else if (!settings.mempool().chainId().equals(tx.chainId())) {
+            refused = DryRunResult.refused("WRONG_CHAIN", "chain id '" + tx.chainId() + "' is not this chain's '"
+                    + settings.mempool().chainId() + "'");
+        } else if (tx.encodedSize() > settings.mempool().maxTransactionBytes()) {
+            refused = DryRunResult.refused("TOO_LARGE", "transaction is " + tx.encodedSize() + " bytes, limit "
+                    + settings.mempool().maxTransactionBytes());
+        } else if (!tx.hasValidSignature()) {
+            refused = DryRunResult.refused("BAD_SIGNATURE", "signature of transaction " + tx.hash().shortHex()
+                    + " does not verify for its sender");
+        } else if (mempool.usedNonces().isUsed(tx.sender(), tx.nonce())) {
+            refused = DryRunResult.refused("NONCE_USED", "nonce " + tx.nonce() + " is already used by this sender"
+                    + " (lowest unused " + Long.toUnsignedString(mempool.usedNonces().lowestUnused(tx.sender()))
+                    + ")");
+        }
+        if (refused != null) {
+            dryRun.replyTo().tell(refused);
+        } else {
+            contractHost.tell(new ContractHost.DryRun(tx, System.currentTimeMillis(), dryRun.replyTo()));
+        }
         return Effect().none();
     }
 

@@ -30,5 +30,8 @@ public final class ValidatorKryoRegistrar implements KryoRegistrar {
         registry.register(ValidatorActor.GetProofMaterial.class, 1116);
         registry.register(ProofMaterialAnswer.ProofMaterial.class, 1117);
         registry.register(ProofMaterialAnswer.Refused.class, 1118);
+        registry.register(ValidatorActor.DryRunTransaction.class, 1119);
+        registry.register(org.fogledger.ledger.execution.DryRunResult.class, 1120);
+        registry.register(org.fogledger.ledger.execution.DryRunResult.Step.class, 1121);
     }
 }

@@ -95,6 +95,39 @@ class LedgerClientTest {
     }
 
     @Test
+    void aDryRunCrossesTheWireSaysWhatWouldHappenAndSubmitsNothing() throws Exception {
+        KeyPair sender = KeyPair.generate();
+        Transaction forward = Transaction.sign(sender, LocalCluster.CHAIN_ID, 0, "tally/client-dry", "forward",
+                "{\"target\":\"tally/client-dry-2\",\"name\":\"kwh\",\"amount\":5}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        org.fogledger.ledger.execution.DryRunResult dry = client.dryRun(forward).toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
+
+        assertTrue(dry.wouldSucceed(), dry.toString());
+        assertEquals(List.of("tally/client-dry forward forwarded", "tally/client-dry-2 add added"),
+                dry.steps().stream().map(step -> step.address() + " " + step.command() + " " + step.code()).toList());
+        assertEquals(0, client.nextNonce(sender.publicKey()).toCompletableFuture().get(30, TimeUnit.SECONDS).next(),
+                "nothing was submitted");
+        // The real thing afterwards, then the same transaction again: its nonce is now used.
+        assertInstanceOf(SubmitResult.Committed.class, client.submit(forward).toCompletableFuture()
+                .get(90, TimeUnit.SECONDS));
+        org.fogledger.ledger.execution.DryRunResult again = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            // Round-robin: the validator asked may not have committed that block yet.
+            again = client.dryRun(forward).toCompletableFuture().get(60, TimeUnit.SECONDS);
+            if (!again.wasRun()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("NONCE_USED", again.refusalCode(), again.toString());
+        Transaction otherChain = Transaction.sign(sender, "another-chain", 1, "tally/client-dry", "add", new byte[1]);
+        assertEquals("WRONG_CHAIN", client.dryRun(otherChain).toCompletableFuture().get(60, TimeUnit.SECONDS)
+                .refusalCode());
+    }
+
+    @Test
     void submitGoesRoundRobinAndAnswersWithReceipts() throws Exception {
         KeyPair sender = KeyPair.generate();
         List<CompletableFuture<SubmitResult>> results = new ArrayList<>();

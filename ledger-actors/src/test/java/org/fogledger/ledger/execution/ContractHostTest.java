@@ -102,6 +102,55 @@ class ContractHostTest {
     }
 
     @Test
+    void aDryRunShowsEveryExecutionATransactionWouldCauseAndKeepsNothing() {
+        List<Block> blocks = chain(List.of(List.of(Transaction.sign(key(1), CHAIN, 0, "tally/dry", "add",
+                "{\"name\":\"kwh\",\"amount\":4}".getBytes(StandardCharsets.UTF_8)))),
+                new InMemoryContractHost(ContractCatalog.of(new TallyContract()), ExecutionLimits.DEFAULT, GENESIS));
+        TestProbe<ContractHost.BlockExecuted> listener = KIT.createTestProbe();
+        ActorRef<ContractHost.Command> host = KIT.spawn(ContractHost.create(settings(uniqueHostId()),
+                ContractCatalog.of(new TallyContract()), null, listener.getRef()));
+        host.tell(new ContractHost.ExecuteBlock(blocks.get(0)));
+        listener.receiveMessage();
+        TestProbe<DryRunResult> dry = KIT.createTestProbe();
+
+        // Would add 3 to the 4 already there: the result says 7, the state stays 4.
+        host.tell(new ContractHost.DryRun(Transaction.sign(key(1), CHAIN, 1, "tally/dry", "add",
+                "{\"name\":\"kwh\",\"amount\":3}".getBytes(StandardCharsets.UTF_8)), 0, dry.getRef()));
+        DryRunResult added = dry.receiveMessage();
+        assertTrue(added.wouldSucceed(), added.toString());
+        assertEquals(1, added.executedHeight());
+        assertEquals(1, added.steps().size());
+        assertEquals("added", added.steps().get(0).code());
+        assertEquals("7", added.steps().get(0).text());
+        TestProbe<ContractHost.QueryResult> reply = KIT.createTestProbe();
+        host.tell(new ContractHost.QueryInstance(ContractAddress.parse("tally/dry"), "state", new byte[0],
+                reply.getRef()));
+        assertEquals("{\"counts\":{\"kwh\":4}}", reply.receiveMessage().text(), "a dry run keeps nothing");
+
+        // A forward the target would refuse: the transaction itself is fine, its internal message is not.
+        host.tell(new ContractHost.DryRun(Transaction.sign(key(1), CHAIN, 1, "tally/dry", "forward",
+                "{\"target\":\"tally/other\",\"name\":\"kwh\",\"amount\":-10}".getBytes(
+                        StandardCharsets.UTF_8)), 0, dry.getRef()));
+        DryRunResult forwarded = dry.receiveMessage();
+        assertFalse(forwarded.wouldSucceed(), forwarded.toString());
+        assertEquals(2, forwarded.steps().size());
+        assertTrue(forwarded.steps().get(0).ok());
+        assertEquals("forwarded", forwarded.steps().get(0).code());
+        DryRunResult.Step internal = forwarded.steps().get(1);
+        assertTrue(internal.internal());
+        assertEquals("tally/other", internal.address());
+        assertFalse(internal.ok());
+        assertEquals("negative-tally", internal.code());
+
+        // A contract nobody deployed is settled as in a block.
+        host.tell(new ContractHost.DryRun(Transaction.sign(key(1), CHAIN, 1, "nope/x", "add", new byte[0]), 0,
+                dry.getRef()));
+        DryRunResult unknown = dry.receiveMessage();
+        assertEquals("unknown-contract", unknown.steps().get(0).code());
+        KIT.stop(host);
+    }
+
+    @Test
     void readsOfManyAddressesKeepAtMostTheBoundOfInstancesInMemoryAndStillAnswer() {
         ContractHost.Settings base = settings(uniqueHostId());
         ContractHost.Settings bounded = new ContractHost.Settings(base.hostId(), base.genesisResults(), base.limits(),
