@@ -62,13 +62,13 @@ final class ApiJson {
         }
     }
 
-    static ObjectNode errorBody(String code, String message, Object receipt) {
+    static ObjectNode errorBody(String code, String message, String detailName, Object detail) {
         ObjectNode body = object();
         ObjectNode error = body.putObject("error");
         error.put("code", code);
         error.put("message", message);
-        if (receipt instanceof JsonNode node) {
-            body.set("receipt", node);
+        if (detail instanceof JsonNode node) {
+            body.set(detailName, node);
         }
         return body;
     }

@@ -189,7 +189,7 @@ public final class ApiServer {
             body.put("status", "ready").put("validators", ledger.validators().size());
             return ApiResponse.json(200, ApiJson.bytes(body));
         }
-        return ApiResponse.json(503, ApiJson.bytes(ApiJson.errorBody("not-ready", reason, null)));
+        return ApiResponse.json(503, ApiJson.bytes(ApiJson.errorBody("not-ready", reason, null, null)));
     }
 
     /** Null when the node is a cluster member that is Up and sees validators; otherwise why not. */
@@ -212,19 +212,19 @@ public final class ApiServer {
         Throwable cause = unwrap(failure);
         if (cause instanceof ApiProblem problem) {
             return ApiResponse.json(problem.status(), ApiJson.bytes(ApiJson.errorBody(problem.code(),
-                    problem.getMessage(), problem.receipt())));
+                    problem.getMessage(), problem.detailName(), problem.detail())));
         }
         if (cause instanceof java.util.concurrent.TimeoutException) {
             return ApiResponse.json(503, ApiJson.bytes(ApiJson.errorBody("ledger-unavailable",
-                    "the ledger did not answer in time", null)));
+                    "the ledger did not answer in time", null, null)));
         }
         if (cause instanceof org.fogledger.ledger.client.LedgerClientException) {
             return ApiResponse.json(503, ApiJson.bytes(ApiJson.errorBody("ledger-unavailable", cause.getMessage(),
-                    null)));
+                    null, null)));
         }
         LOG.warn("HTTP API request failed", cause);
         return ApiResponse.json(500, ApiJson.bytes(ApiJson.errorBody("internal-error",
-                "the server could not answer: " + cause, null)));
+                "the server could not answer: " + cause, null, null)));
     }
 
     private HttpResponse finish(HttpRequest request, String route, String method, long started, ApiResponse answer) {

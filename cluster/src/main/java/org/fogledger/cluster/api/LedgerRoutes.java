@@ -22,6 +22,7 @@ import org.fogledger.ledger.contract.registry.DevicePath;
 import org.fogledger.ledger.crypto.Hash;
 import org.fogledger.ledger.crypto.PublicKey;
 import org.fogledger.ledger.execution.ContractHost;
+import org.fogledger.ledger.execution.DryRunResult;
 import org.fogledger.ledger.validator.SubmitResult;
 import org.fogledger.ledger.validator.ValidatorActor;
 import org.fogledger.ledger.validator.ValidatorStatus;
@@ -46,6 +47,7 @@ final class LedgerRoutes {
     private static final String HEIGHT_HEADER = "X-FogLedger-Height";
 
     private final LedgerClient ledger;
+    private final MonotonicReads reads;
     private final ApiSettings settings;
     private final AuditProofRoute proofs;
 
@@ -55,6 +57,7 @@ final class LedgerRoutes {
 
     LedgerRoutes(LedgerClient ledger, ApiSettings settings, AuditTrails trails) {
         this.ledger = ledger;
+        this.reads = new MonotonicReads(() -> ledger.validators().size());
         this.settings = settings;
         this.proofs = new AuditProofRoute(ledger, trails);
     }
@@ -114,6 +117,7 @@ final class LedgerRoutes {
                     + " does not verify for its sender " + ContractJson.hex(tx.sender()));
         }
         boolean wait = !request.query("wait").map("false"::equals).orElse(false);
+        boolean dryRun = dryRunAsked(request);
         return ledger.nextNonce(tx.sender())
                 .thenCompose(next -> {
                     if (tx.nonce() < next.next()) {
@@ -123,7 +127,49 @@ final class LedgerRoutes {
                     }
                     return checkAuthority(tx);
                 })
-                .thenCompose(checked -> wait ? commit(tx) : accept(tx));
+                .thenCompose(checked -> dryRun ? dryRun(tx) : wait ? commit(tx) : accept(tx));
+    }
+
+    /** {@code ?dryRun=true} (or {@code false}, the default); anything else is a 400 naming the parameter. */
+    private static boolean dryRunAsked(ApiRequest request) {
+        return request.query("dryRun").map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiProblem.badRequest("bad-parameter", "dryRun must be true or false, got '" + value
+                    + "'");
+        }).orElse(false);
+    }
+
+    /**
+     * The API's checks have passed; one validator runs its own and then every execution the transaction would cause,
+     * keeping nothing. 200 when all would succeed; the first failing execution's code otherwise (422, 403 for
+     * {@code not-authorised}), with the whole dry run in the body; a validator's refusal as for a submission.
+     */
+    private CompletionStage<ApiResponse> dryRun(Transaction tx) {
+        return reads.newest(() -> ledger.dryRun(tx), DryRunResult::executedHeight).thenApply(result -> {
+            if (!result.wasRun()) {
+                throw refusal(new SubmitResult.Refused(tx.hash(), result.refusalCode(), result.refusal()));
+            }
+            ObjectNode body = ApiJson.object().put("status", "dry-run").put("txHash", tx.hash().hex())
+                    .put("wouldSucceed", result.wouldSucceed()).put("executedHeight", result.executedHeight());
+            ArrayNode executions = body.putArray("executions");
+            DryRunResult.Step failed = null;
+            for (DryRunResult.Step step : result.steps()) {
+                executions.addObject().put("index", step.index()).put("internal", step.internal())
+                        .put("address", step.address()).put("command", step.command()).put("ok", step.ok())
+                        .put("code", step.code()).set("data", ApiJson.embed(step.data()));
+                if (!step.ok() && failed == null) {
+                    failed = step;
+                }
+            }
+            if (failed == null) {
+                return ApiResponse.json(200, ApiJson.bytes(body));
+            }
+            throw new ApiProblem("not-authorised".equals(failed.code()) ? 403 : 422, failed.code(), "dry run of "
+                    + tx.hash().hex() + ": " + (failed.internal() ? "the message it sends to " : "")
+                    + failed.address() + " " + failed.command() + " would be refused: " + failed.text(),
+                    "dryRun", body);
+        });
     }
 
     /** The body {@code {"transaction": "<hex>"}} as a transaction; 400 {@code malformed-transaction} otherwise. */
@@ -171,7 +217,7 @@ final class LedgerRoutes {
             return CompletableFuture.completedFuture(null);
         }
         byte[] argument = ApiJson.bytes(ApiJson.object().put("agent", ContractJson.hex(tx.sender())));
-        return ledger.query("authority/_", "authority", argument).thenCompose(result -> {
+        return read("authority/_", "authority", argument).thenCompose(result -> {
             if (!result.ok()) {
                 return CompletableFuture.completedFuture(null);
             }
@@ -213,7 +259,7 @@ final class LedgerRoutes {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(null);
         }
-        return ledger.query(address, "device", new byte[0]).thenApply(device -> {
+        return read(address, "device", new byte[0]).thenApply(device -> {
             if (device.ok()) {
                 String location = ApiJson.embed(device.json()).path("location").asText(null);
                 if (location != null && !DevicePath.isWithin(location, jurisdiction)) {
@@ -230,14 +276,17 @@ final class LedgerRoutes {
         if (settings.confirmations() == 1) {
             return ledger.submit(tx).thenApply(result -> {
                 if (result instanceof SubmitResult.Committed committed) {
+                    reads.saw(committed.receipt().height());
                     return receipt(committed.receipt(), committed.blockHash(), List.of(committed.validator()));
                 }
                 throw refusal((SubmitResult.Refused) result);
             });
         }
         return ledger.submitAndConfirm(tx, settings.confirmations())
-                .thenApply(quorum -> receipt(quorum.receipts().get(0).receipt(), quorum.blockHash(),
-                        quorum.validators()))
+                .thenApply(quorum -> {
+                    reads.saw(quorum.height());
+                    return receipt(quorum.receipts().get(0).receipt(), quorum.blockHash(), quorum.validators());
+                })
                 .exceptionally(failure -> {
                     Throwable cause = ApiServer.unwrap(failure);
                     if (cause instanceof QuorumException quorum) {
@@ -355,7 +404,7 @@ final class LedgerRoutes {
     /** Asks {@code address} query {@code query}; {@code argument} null sends none. Refusals become ApiProblems. */
     private CompletionStage<ContractHost.QueryResult> ask(String address, String query, JsonNode argument) {
         byte[] bytes = argument == null ? new byte[0] : ApiJson.bytes(argument);
-        return ledger.query(address, query, bytes).thenApply(result -> {
+        return read(address, query, bytes).thenApply(result -> {
             if (result.ok()) {
                 return result;
             }
@@ -363,6 +412,11 @@ final class LedgerRoutes {
             int status = ABSENT.contains(code) ? 404 : BAD_ARGUMENT.contains(code) ? 400 : 422;
             throw new ApiProblem(status, code, address + " query " + query + ": " + ApiServer.utf8(result.json()));
         });
+    }
+
+    /** A contract query, from a validator at least as far along as this node has seen (see MonotonicReads). */
+    private CompletionStage<ContractHost.QueryResult> read(String address, String query, byte[] argument) {
+        return reads.newest(() -> ledger.query(address, query, argument), ContractHost.QueryResult::executedHeight);
     }
 
     private static ApiResponse withHeight(ApiResponse response, long height) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  fogctl apply -f config/examples/policy.yaml --key region.key",
             "  fogctl apply -f config/examples/ --dry-run=client",
+            "  fogctl apply -f config/examples/policy.yaml --key region.key --dry-run=server",
             "  cat device.json | fogctl apply -f - --key maker.key"})
 final class ApplyCommand implements Callable<Integer> {
     enum DryRun { none, client, server }
@@ -32,8 +33,10 @@ final class ApplyCommand implements Callable<Integer> {
     List<String> files;
 
     @Option(names = "--dry-run", paramLabel = "MODE", defaultValue = "none",
-            description = "client: validate here and print the transactions, send nothing; server: see"
-                    + " docs/FOGCTL.md (the API has no validate-only submission); none (default).")
+            description = "client: validate here and print the transactions, send nothing. server: sign them and"
+                    + " have the node run every check and every execution each would cause against the ledger's"
+                    + " current state, keeping nothing (each document on its own: a later one does not see an"
+                    + " earlier one's effect). none (default).")
     DryRun dryRun;
 
     @Option(names = "--no-wait", negatable = false,
@@ -47,11 +50,6 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Fogctl fogctl = Fogctl.of(spec);
-        if (dryRun == DryRun.server) {
-            throw new FogctlException(ExitCode.USAGE, "dry-run-server-unsupported", "the node's API (v1) cannot"
-                    + " validate a transaction without committing it, so --dry-run=server is not available; use"
-                    + " --dry-run=client (the contracts' own readers, here) and 'fogctl diff' (the ledger's state)");
-        }
         KeyPair key = fogctl.key();
         List<PlannedTransaction> plans = Manifests.plan(files, spec.commandLine(), key);
         var out = spec.commandLine().getOut();
@@ -68,11 +66,13 @@ final class ApplyCommand implements Callable<Integer> {
         for (PlannedTransaction plan : plans) {
             String what = plan.kind() + " " + plan.name();
             try {
-                Receipts.print(out, what, submitter.submit(plan.contract(), plan.command(), plan.payload(), !noWait),
-                        output);
+                Receipts.print(out, what, dryRun == DryRun.server
+                        ? submitter.dryRun(plan.contract(), plan.command(), plan.payload())
+                        : submitter.submit(plan.contract(), plan.command(), plan.payload(), !noWait), output);
             } catch (FogctlException e) {
                 throw new FogctlException(e.exitCode(), e.code(), what + ": " + e.getMessage()
-                        + (done.isEmpty() ? "" : " (applied before it: " + String.join(", ", done) + ")"));
+                        + (done.isEmpty() ? "" : (dryRun == DryRun.server ? " (would apply before it: "
+                        : " (applied before it: ") + String.join(", ", done) + ")"));
             }
             done.add(what);
         }

@@ -46,14 +46,27 @@ final class Submitter {
     /** Signs and submits; answers the server's receipt. {@code wait=false} returns once the node accepted it. */
     JsonNode submit(String contract, String command, byte[] payload, boolean wait) {
         long nonce = nextNonce();
-        Transaction tx = Transaction.sign(key, chainId, nonce, contract, command, payload);
-        ObjectNode body = ApiClient.JSON.createObjectNode().put("transaction", HexFormat.of().formatHex(tx.encode()));
-        ApiClient.Answer answer = api.post(wait ? "transactions" : "transactions?wait=false", body);
+        ApiClient.Answer answer = api.post(wait ? "transactions" : "transactions?wait=false",
+                signed(nonce, contract, command, payload));
         if (answer.status() < 400 || answer.body() != null && answer.body().has("receipt")) {
             // Committed, accepted, or committed and refused by the contract: the nonce is used either way.
             remember(nonce + 1);
         }
         return api.orThrow(answer);
+    }
+
+    /**
+     * Signs with the next nonce and asks the node what the transaction would do ({@code ?dryRun=true}): nothing is
+     * committed and the nonce stays unused. Answers the dry run; a refusal (the API's, a validator's, or a contract's
+     * that an execution would meet) is thrown as for a submission.
+     */
+    JsonNode dryRun(String contract, String command, byte[] payload) {
+        return api.orThrow(api.post("transactions?dryRun=true", signed(nextNonce(), contract, command, payload)));
+    }
+
+    private ObjectNode signed(long nonce, String contract, String command, byte[] payload) {
+        Transaction tx = Transaction.sign(key, chainId, nonce, contract, command, payload);
+        return ApiClient.JSON.createObjectNode().put("transaction", HexFormat.of().formatHex(tx.encode()));
     }
 
     private long nextNonce() {

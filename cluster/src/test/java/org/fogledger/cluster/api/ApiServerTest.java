@@ -1,6 +1,7 @@
 package org.fogledger.cluster.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,6 +112,33 @@ class ApiServerTest {
         HttpResponse<String> again = post("/api/v1/transactions", envelope(register(maker, 1, "api-dev-twice")));
         assertError(again, 422, "already-registered");
         assertEquals("committed", json(again).at("/receipt/status").asText());
+    }
+
+    @Test
+    @Order(3)
+    void aDryRunSaysWhatWouldHappenAndCommitsNothing() throws Exception {
+        KeyPair maker = KeyPair.generate();
+        HttpResponse<String> dry = post("/api/v1/transactions?dryRun=true",
+                envelope(register(maker, 0, "api-dev-dry")));
+        assertEquals(200, dry.statusCode(), dry.body());
+        JsonNode answer = json(dry);
+        assertEquals("dry-run", answer.get("status").asText());
+        assertTrue(answer.get("wouldSucceed").asBoolean());
+        assertEquals("registered", answer.at("/executions/0/code").asText());
+        assertEquals("api-dev-dry", answer.at("/executions/0/data/deviceId").asText());
+        assertError(get("/api/v1/devices/api-dev-dry", null), 404, "not-registered");
+        assertEquals(0, json(get("/api/v1/nonce/" + ContractJson.hex(maker.publicKey()), null)).get("next").asLong());
+
+        // One the contract would refuse: the contract's code, and the dry run in the body.
+        assertEquals(200, post("/api/v1/transactions", envelope(register(maker, 0, "api-dev-dry"))).statusCode());
+        HttpResponse<String> twice = post("/api/v1/transactions?dryRun=true",
+                envelope(register(maker, 1, "api-dev-dry")));
+        assertError(twice, 422, "already-registered");
+        assertFalse(json(twice).at("/dryRun/wouldSucceed").asBoolean(), twice.body());
+        assertEquals(1, json(get("/api/v1/nonce/" + ContractJson.hex(maker.publicKey()), null)).get("next").asLong(),
+                "the refused dry run used no nonce");
+        assertError(post("/api/v1/transactions?dryRun=maybe", envelope(register(maker, 1, "api-dev-dry"))), 400,
+                "bad-parameter");
     }
 
     @Test

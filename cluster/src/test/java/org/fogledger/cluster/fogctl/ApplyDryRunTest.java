@@ -229,16 +229,6 @@ class ApplyDryRunTest {
     }
 
     @Test
-    void dryRunServerExplainsTheApisLimit() {
-        FogctlRun run = FogctlRun.of(home, "apply", "-f", EXAMPLES.resolve("policy.yaml").toString(), "--key",
-                key.toString(), "--dry-run=server");
-
-        assertEquals(ExitCode.USAGE, run.exitCode(), run.transcript());
-        assertTrue(run.err().startsWith("fogctl: dry-run-server-unsupported: "), run.transcript());
-        assertTrue(run.err().contains("--dry-run=client"), run.transcript());
-    }
-
-    @Test
     void applyNeedsAKey() {
         FogctlRun run = FogctlRun.of(home, "apply", "-f", EXAMPLES.resolve("policy.yaml").toString(),
                 "--dry-run=client");

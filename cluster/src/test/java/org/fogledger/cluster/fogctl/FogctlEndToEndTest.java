@@ -166,6 +166,14 @@ class FogctlEndToEndTest {
     @Test
     @Order(4)
     void theRegionIssuesAPolicyAndDiffComparesTheNewestVersion() throws Exception {
+        // A server-side dry run first: the authority contract relays it to the policy contract, both would accept,
+        // and nothing is kept (diff still sees the policy missing).
+        FogctlRun dry = fogctl("apply", "-f", policy(120).toString(), "--key", regionKey.toString(),
+                "--dry-run=server");
+        assertOk(dry, "Policy /eu/fr v1: dry run, would commit", "authority/_ issue-policy", "-> policy/_");
+        assertEquals(ExitCode.NO, fogctl("diff", "-f", policy(120).toString(), "--key", regionKey.toString())
+                .exitCode(), "the dry run kept nothing");
+
         assertOk(fogctl("apply", "-f", policy(120).toString(), "--key", regionKey.toString()), "Policy /eu/fr v1",
                 "committed");
 
@@ -187,6 +195,8 @@ class FogctlEndToEndTest {
 
         assertRefused(fogctl("apply", "-f", device("smart-meter-s1").toString(), "--key", makerKey.toString()),
                 "already-registered");
+        assertRefused(fogctl("apply", "-f", device("smart-meter-s2").toString(), "--key", makerKey.toString(),
+                "--dry-run=server"), "already-registered");
         assertOk(fogctl("diff", "-f", device("smart-meter-s1").toString(), "--key", makerKey.toString()),
                 "no change");
         assertEquals(ExitCode.NO, fogctl("diff", "-f", device("smart-meter-s2").toString(), "--key",
