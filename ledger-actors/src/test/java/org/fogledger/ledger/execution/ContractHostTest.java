@@ -73,13 +73,8 @@ class ContractHostTest {
 
     @Test
     void queriesReadTheStateAfterAWholeBlockAndSayWhichHeight() {
-        List<Block> blocks = chain(List.of(List.of(Transaction.sign(key(1), CHAIN, 0, "tally/q", "add",
-                "{\"name\":\"kwh\",\"amount\":4}".getBytes(StandardCharsets.UTF_8)))),
-                new InMemoryContractHost(ContractCatalog.of(new TallyContract()), ExecutionLimits.DEFAULT, GENESIS));
         TestProbe<ContractHost.BlockExecuted> listener = KIT.createTestProbe();
-        ActorRef<ContractHost.Command> host = KIT.spawn(ContractHost.create(settings(uniqueHostId()),
-                ContractCatalog.of(new TallyContract()), null, listener.getRef()));
-        host.tell(new ContractHost.ExecuteBlock(blocks.get(0)));
+        ActorRef<ContractHost.Command> host = hostAfterAddingFourKwhTo("tally/q", listener);
         TestProbe<ContractHost.QueryResult> reply = KIT.createTestProbe();
 
         host.tell(new ContractHost.QueryInstance(ContractAddress.parse("tally/q"), "state", new byte[0],
@@ -103,13 +98,8 @@ class ContractHostTest {
 
     @Test
     void aDryRunShowsEveryExecutionATransactionWouldCauseAndKeepsNothing() {
-        List<Block> blocks = chain(List.of(List.of(Transaction.sign(key(1), CHAIN, 0, "tally/dry", "add",
-                "{\"name\":\"kwh\",\"amount\":4}".getBytes(StandardCharsets.UTF_8)))),
-                new InMemoryContractHost(ContractCatalog.of(new TallyContract()), ExecutionLimits.DEFAULT, GENESIS));
         TestProbe<ContractHost.BlockExecuted> listener = KIT.createTestProbe();
-        ActorRef<ContractHost.Command> host = KIT.spawn(ContractHost.create(settings(uniqueHostId()),
-                ContractCatalog.of(new TallyContract()), null, listener.getRef()));
-        host.tell(new ContractHost.ExecuteBlock(blocks.get(0)));
+        ActorRef<ContractHost.Command> host = hostAfterAddingFourKwhTo("tally/dry", listener);
         listener.receiveMessage();
         TestProbe<DryRunResult> dry = KIT.createTestProbe();
 
@@ -148,6 +138,18 @@ class ContractHostTest {
         DryRunResult unknown = dry.receiveMessage();
         assertEquals("unknown-contract", unknown.steps().get(0).code());
         KIT.stop(host);
+    }
+
+    /** A host of the tally contract given block 1: {@code address} adds 4 to "kwh". */
+    private static ActorRef<ContractHost.Command> hostAfterAddingFourKwhTo(String address,
+                                                                         TestProbe<ContractHost.BlockExecuted> listener) {
+        List<Block> blocks = chain(List.of(List.of(Transaction.sign(key(1), CHAIN, 0, address, "add",
+                "{\"name\":\"kwh\",\"amount\":4}".getBytes(StandardCharsets.UTF_8)))),
+                new InMemoryContractHost(ContractCatalog.of(new TallyContract()), ExecutionLimits.DEFAULT, GENESIS));
+        ActorRef<ContractHost.Command> host = KIT.spawn(ContractHost.create(settings(uniqueHostId()),
+                ContractCatalog.of(new TallyContract()), null, listener.getRef()));
+        host.tell(new ContractHost.ExecuteBlock(blocks.get(0)));
+        return host;
     }
 
     @Test
