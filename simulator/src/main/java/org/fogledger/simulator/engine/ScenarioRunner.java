@@ -25,6 +25,7 @@ import org.fogledger.simulator.report.LagSample;
 import org.fogledger.simulator.report.OperationReport;
 import org.fogledger.simulator.report.Percentiles;
 import org.fogledger.simulator.report.RunReport;
+import org.fogledger.simulator.report.SimulatorFigures;
 import org.fogledger.simulator.report.Thresholds;
 import org.fogledger.simulator.report.Trust;
 import org.fogledger.simulator.scenario.Scenario;
@@ -315,31 +316,30 @@ public final class ScenarioRunner {
         }
         List<OperationReport> operations = new ArrayList<>();
         double worstP99 = 0;
-        long shed = 0;
-        long missed = 0;
-        Map<String, String> env = new TreeMap<>(environment());
+        Map<String, Long> skipped = new TreeMap<>();
+        Map<String, Long> shed = new TreeMap<>();
+        Map<String, Long> missed = new TreeMap<>();
         for (Driver d : drivers) {
             operations.add(d.meter.report());
             worstP99 = Math.max(worstP99, d.meter.wholeP99Ms());
-            shed += d.meter.shedCount();
-            missed += d.missed;
-            putIfPositive(env, "simulator.skipped." + d.meter.kind, d.meter.skipped());
-            putIfPositive(env, "simulator.shed." + d.meter.kind, d.meter.shedCount());
-            putIfPositive(env, "simulator.missed." + d.meter.kind, d.missed);
+            putIfPositive(skipped, d.meter.kind, d.meter.skipped());
+            putIfPositive(shed, d.meter.kind, d.meter.shedCount());
+            putIfPositive(missed, d.meter.kind, d.missed);
         }
-        Percentiles lag = Latencies.percentiles(lagWhole);
-        env.putAll(Thresholds.lagFacts(lag));
-        env.put("simulator.maxBehind", Long.toString(maxBehind));
-        Trust trust = options.trust().judge(lag, worstP99, shed, missed, maxBehind);
+        SimulatorFigures figures = new SimulatorFigures(Latencies.percentiles(lagWhole), maxBehind, skipped, shed,
+                missed);
+        Trust trust = options.trust().judge(figures.lag(), worstP99, figures.shedTotal(), figures.missedTotal(),
+                maxBehind);
         long durationMillis = Math.max(1, (stopRequested ? injectedNanos : durationNanos) / 1_000_000);
         RunReport measured = new RunReport(scenario.name(), options.target(), startedAt, durationMillis,
                 scenario.fleet().devices(), bucketNanos / 1_000_000, operations, lagSeries, checks(), List.of(),
-                trust, env);
+                trust, figures, environment());
         List<String> asserts = new ArrayList<>(scenario.asserts());
         asserts.addAll(options.extraAsserts());
         return new RunReport(measured.scenario(), measured.target(), measured.startedAt(), measured.durationMillis(),
                 measured.devices(), measured.bucketMillis(), measured.operations(), measured.lag(), measured.checks(),
-                Thresholds.evaluate(asserts, measured), measured.trust(), measured.environment());
+                Thresholds.evaluate(asserts, measured), measured.trust(), measured.simulator(),
+                measured.environment());
     }
 
     private List<CheckResult> checks() {
@@ -366,9 +366,9 @@ public final class ScenarioRunner {
         return env;
     }
 
-    private static void putIfPositive(Map<String, String> env, String key, long value) {
+    private static void putIfPositive(Map<String, Long> counts, String kind, long value) {
         if (value > 0) {
-            env.put(key, Long.toString(value));
+            counts.put(kind, value);
         }
     }
 

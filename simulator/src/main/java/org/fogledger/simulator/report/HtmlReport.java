@@ -105,6 +105,32 @@ public final class HtmlReport {
         html.append("</table>\n</header>\n");
     }
 
+    /** The whole run's lag percentiles and what the simulator skipped, shed or missed, as a small table. */
+    private static void simulatorFigures(StringBuilder html, SimulatorFigures figures) {
+        if (figures.lag() == null && figures.skipped().isEmpty() && figures.shed().isEmpty()
+                && figures.missed().isEmpty()) {
+            return;
+        }
+        html.append("<table class=\"facts\" id=\"simulator-figures\">\n");
+        Percentiles lag = figures.lag();
+        if (lag != null) {
+            fact(html, "Lag over the run", String.format(Locale.ROOT, "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
+                    + "p99.9 %.1f ms, max %.1f ms", lag.p50Ms(), lag.p90Ms(), lag.p99Ms(), lag.p999Ms(), lag.maxMs()));
+            fact(html, "Most sends behind at once", Long.toString(figures.maxBehind()));
+        }
+        counts(html, "Skipped (nothing to act on)", figures.skipped());
+        counts(html, "Shed (in-flight cap)", figures.shed());
+        counts(html, "Missed (overdue at the end)", figures.missed());
+        html.append("</table>\n");
+    }
+
+    private static void counts(StringBuilder html, String name, Map<String, Long> byKind) {
+        if (!byKind.isEmpty()) {
+            fact(html, name, byKind.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+    }
+
     private static void fact(StringBuilder html, String name, String value) {
         html.append("<tr><th>").append(escape(name)).append("</th><td>").append(escape(value)).append("</td></tr>\n");
     }
@@ -229,6 +255,7 @@ public final class HtmlReport {
             chart(html, "lag", -1, "How late the simulator started operations (largest delay per interval, ms) "
                     + "and how many were behind schedule at the interval's end (right axis).");
         }
+        simulatorFigures(html, report.simulator());
         html.append("</section>\n");
     }
 

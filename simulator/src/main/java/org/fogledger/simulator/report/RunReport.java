@@ -20,12 +20,13 @@ import java.util.Objects;
  * @param checks         the correctness checks run during the run
  * @param thresholds     the {@code --assert} thresholds and whether each was met
  * @param trust          whether the figures can be trusted, and if not why
+ * @param simulator      the simulator's own figures (lag percentiles, skipped, shed and missed arrivals)
  * @param environment    facts about the run's machine and JVM (java version, cores, max and peak heap, ...)
  */
 public record RunReport(String scenario, String target, Instant startedAt, long durationMillis, long devices,
                         long bucketMillis, List<OperationReport> operations, List<LagSample> lag,
                         List<CheckResult> checks, List<ThresholdResult> thresholds, Trust trust,
-                        Map<String, String> environment) {
+                        SimulatorFigures simulator, Map<String, String> environment) {
 
     public RunReport {
         Objects.requireNonNull(scenario, "scenario");
@@ -39,6 +40,7 @@ public record RunReport(String scenario, String target, Instant startedAt, long 
         checks = List.copyOf(checks);
         thresholds = List.copyOf(thresholds);
         Objects.requireNonNull(trust, "trust");
+        simulator = simulator == null ? SimulatorFigures.NONE : simulator;
         environment = Map.copyOf(environment);
     }
 

@@ -1,6 +1,7 @@
 package org.fogledger.simulator.report;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,31 +97,31 @@ public final class SummaryTable {
             }
         }
 
-        out.append('\n').append(simulatorLine(r.environment()));
+        out.append('\n').append(simulatorLine(r.simulator()));
         out.append(r.trust().trustworthy() ? "trust: yes, " : "trust: NO. ")
                 .append(r.trust().reason()).append('\n');
         out.append("result: ").append(verdict(r)).append('\n');
         return out.toString();
     }
 
-    /** The simulator's own figures, when the engine put them in the environment. */
-    private static String simulatorLine(Map<String, String> env) {
+    /** The simulator's own figures, when the report has them. */
+    private static String simulatorLine(SimulatorFigures figures) {
         StringBuilder line = new StringBuilder();
-        String p99 = env.get(Thresholds.LAG_FACT_PREFIX + "p99Ms");
-        if (p99 != null) {
+        Percentiles lag = figures.lag();
+        if (lag != null) {
             line.append(String.format(Locale.ROOT, "simulator lag: p50 %s ms, p99 %s ms, max %s ms",
-                    fixed(Double.parseDouble(env.getOrDefault(Thresholds.LAG_FACT_PREFIX + "p50Ms", "0")), 1),
-                    fixed(Double.parseDouble(p99), 1),
-                    fixed(Double.parseDouble(env.getOrDefault(Thresholds.LAG_FACT_PREFIX + "maxMs", "0")), 1)));
+                    fixed(lag.p50Ms(), 1), fixed(lag.p99Ms(), 1), fixed(lag.maxMs(), 1)));
         }
-        for (String what : List.of("skipped", "shed", "missed")) {
-            String prefix = "simulator." + what + ".";
-            String counts = env.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                    .sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey().substring(prefix.length()) + " " + e.getValue())
+        Map<String, Map<String, Long>> counted = new LinkedHashMap<>();
+        counted.put("skipped", figures.skipped());
+        counted.put("shed", figures.shed());
+        counted.put("missed", figures.missed());
+        for (Map.Entry<String, Map<String, Long>> what : counted.entrySet()) {
+            String counts = what.getValue().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
             if (!counts.isEmpty()) {
-                line.append(line.length() == 0 ? "" : "; ").append(what).append(": ").append(counts);
+                line.append(line.length() == 0 ? "" : "; ").append(what.getKey()).append(": ").append(counts);
             }
         }
         return line.length() == 0 ? "" : line.append('\n').toString();

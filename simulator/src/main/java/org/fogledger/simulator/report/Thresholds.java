@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The {@code --assert} thresholds: parsing and judging them against a {@link RunReport}.
@@ -28,9 +27,6 @@ public final class Thresholds {
     public static final String ACCEPTED_FORMS = "accepted forms: p99<500ms, telemetry.p99<=200ms, max<2s, "
             + "p99.9<1s, errors<0.1%, register.errors<1%, rate>=100/s, telemetry.rate>=50/s, lag.p99<50ms, "
             + "lag.max<1s (latency measures p50 p90 p99 p99.9 max mean in us, ms or s; comparisons < <= > >=)";
-
-    /** The prefix of the run's lag percentiles in {@link RunReport#environment()}, where thresholds read them. */
-    public static final String LAG_FACT_PREFIX = "simulator.lag.";
 
     private static final String LAG_SCOPE = "lag";
 
@@ -203,12 +199,11 @@ public final class Thresholds {
     /** Judges one threshold. */
     public static ThresholdResult evaluate(Threshold t, RunReport report) {
         if (LAG_SCOPE.equals(t.scope())) {
-            String key = LAG_FACT_PREFIX + factName(t.measure()) + "Ms";
-            String fact = report.environment().get(key);
-            if (fact == null) {
+            Percentiles figures = report.simulator().lag();
+            if (figures == null) {
                 return new ThresholdResult(t.expression(), false, "no lag figures in this report");
             }
-            double lag = Double.parseDouble(fact);
+            double lag = latency(t.measure(), figures);
             return new ThresholdResult(t.expression(), t.comparison().holds(lag, t.limit()), ms(lag) + " lag");
         }
         List<OperationReport> ops = report.operations();
@@ -252,35 +247,25 @@ public final class Thresholds {
                 format(t.measure(), worstValue) + " (" + worst.kind() + ")");
     }
 
-    /** The lag percentiles as environment facts, read back by {@code lag.*} thresholds. */
-    public static Map<String, String> lagFacts(Percentiles lag) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put(LAG_FACT_PREFIX + "p50Ms", Double.toString(lag.p50Ms()));
-        facts.put(LAG_FACT_PREFIX + "p90Ms", Double.toString(lag.p90Ms()));
-        facts.put(LAG_FACT_PREFIX + "p99Ms", Double.toString(lag.p99Ms()));
-        facts.put(LAG_FACT_PREFIX + "p999Ms", Double.toString(lag.p999Ms()));
-        facts.put(LAG_FACT_PREFIX + "maxMs", Double.toString(lag.maxMs()));
-        facts.put(LAG_FACT_PREFIX + "meanMs", Double.toString(lag.meanMs()));
-        return facts;
-    }
-
-    private static String factName(Measure m) {
-        return m.name().toLowerCase(Locale.ROOT);
+    /** A latency measure of a set of percentiles (the run's lag, or an operation kind's latency). */
+    private static double latency(Measure m, Percentiles p) {
+        return switch (m) {
+            case P50 -> p.p50Ms();
+            case P90 -> p.p90Ms();
+            case P99 -> p.p99Ms();
+            case P999 -> p.p999Ms();
+            case MAX -> p.maxMs();
+            case MEAN -> p.meanMs();
+            case ERRORS, RATE -> throw new IllegalArgumentException(m + " is not a latency");
+        };
     }
 
     private static double measure(Measure m, OperationReport op, long durationMillis) {
-        Percentiles p = op.latency();
-        ToDoubleFunction<Percentiles> f = switch (m) {
-            case P50 -> Percentiles::p50Ms;
-            case P90 -> Percentiles::p90Ms;
-            case P99 -> Percentiles::p99Ms;
-            case P999 -> Percentiles::p999Ms;
-            case MAX -> Percentiles::maxMs;
-            case MEAN -> Percentiles::meanMs;
-            case ERRORS -> x -> op.errorRate();
-            case RATE -> x -> op.sent() / (durationMillis / 1000.0);
+        return switch (m) {
+            case ERRORS -> op.errorRate();
+            case RATE -> op.sent() / (durationMillis / 1000.0);
+            default -> latency(m, op.latency());
         };
-        return f.applyAsDouble(p);
     }
 
     private static String format(Measure m, double v) {

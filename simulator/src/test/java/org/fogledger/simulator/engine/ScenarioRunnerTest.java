@@ -126,10 +126,10 @@ class ScenarioRunnerTest {
         assertTrue(report.trust().reason().startsWith("The simulator was the bottleneck"), report.trust().reason());
         assertTrue(report.trust().reason().contains("never started"), report.trust().reason());
         long sent = report.operations().get(0).sent();
-        long missed = Long.parseLong(report.environment().get("simulator.missed.register"));
+        long missed = report.simulator().missed().get("register");
         assertTrue(sent < 500, "sent " + sent);
         assertEquals(500, sent + missed);
-        assertTrue(Double.parseDouble(report.environment().get("simulator.lag.maxMs")) >= 100);
+        assertTrue(report.simulator().lag().maxMs() >= 100);
     }
 
     @Test
@@ -141,7 +141,7 @@ class ScenarioRunnerTest {
         RunReport report = ScenarioRunner.run(scenario, Map.of("data-request", new TestBehaviours.Silent()), options,
                 ProgressListener.NONE);
         OperationReport op = report.operations().get(0);
-        long shed = Long.parseLong(report.environment().get("simulator.shed.data-request"));
+        long shed = report.simulator().shed().get("data-request");
         assertEquals(50, op.sent() + shed);
         assertEquals(op.sent(), op.failed());
         assertEquals(Map.of("timeout", op.sent()), op.errorsByKind());
@@ -165,7 +165,7 @@ class ScenarioRunnerTest {
         assertEquals(12, op.failed());
         assertEquals(Map.of("refused:not-registered", 4L, "exception:IllegalStateException", 4L,
                 "exception:IOException", 4L), op.errorsByKind());
-        assertEquals("4", report.environment().get("simulator.skipped.consent-grant"));
+        assertEquals(4L, report.simulator().skipped().get("consent-grant"));
     }
 
     @Test
@@ -206,7 +206,7 @@ class ScenarioRunnerTest {
         RunReport report = runner[0].run();
         assertEquals(10, report.operations().get(0).sent());
         assertTrue(report.durationMillis() < 60_000, "duration " + report.durationMillis());
-        assertEquals(null, report.environment().get("simulator.missed.telemetry"), "stopping is not missing sends");
+        assertEquals(null, report.simulator().missed().get("telemetry"), "stopping is not missing sends");
         assertThrows(IllegalStateException.class, runner[0]::run);
     }
 

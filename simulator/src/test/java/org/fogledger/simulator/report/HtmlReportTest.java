@@ -50,6 +50,20 @@ class HtmlReportTest {
     }
 
     @Test
+    void theSimulatorsOwnFiguresAreATableUnderItsLagChart() {
+        Document page = Jsoup.parse(HtmlReport.render(SampleReports.sample(List.of())));
+
+        Elements rows = page.select("table#simulator-figures tr");
+        assertEquals(List.of("Lag over the run", "Most sends behind at once", "Skipped (nothing to act on)"),
+                rows.stream().map(row -> row.selectFirst("th").text()).toList());
+        assertTrue(rows.get(0).text().contains("p99 2.5 ms"), rows.get(0).text());
+        assertEquals("12", rows.get(1).selectFirst("td").text());
+        assertEquals("register 4", rows.get(2).selectFirst("td").text());
+        assertTrue(Jsoup.parse(HtmlReport.render(SampleRunReports.untrustedRunWithFailures()))
+                .select("table#simulator-figures").isEmpty(), "no figures, no table");
+    }
+
+    @Test
     void throughputIsPerSecondWhateverTheIntervalWidth() throws Exception {
         RunReport report = withSeries(List.of(new IntervalStats(0, 500, 5, 2, 9, 12),
                 new IntervalStats(5000, 1000, 0, 3, 10, 14)), 5000);
@@ -106,7 +120,8 @@ class HtmlReportTest {
     void emptySeriesAreSaidInWordsAndGetNoChart() throws Exception {
         OperationReport silent = new OperationReport("silent", 0, 0, 0, Map.of(), Percentiles.NONE, List.of());
         RunReport report = new RunReport("empty", "embedded", Instant.parse("2026-11-28T01:00:00Z"), 0, 0, 1000,
-                List.of(silent), List.of(), List.of(), List.of(), new Trust(true, "nothing ran"), Map.of());
+                List.of(silent), List.of(), List.of(), List.of(), new Trust(true, "nothing ran"),
+                SimulatorFigures.NONE, Map.of());
         Document page = Jsoup.parse(HtmlReport.render(report));
 
         assertTrue(page.select("div.chart").isEmpty());
@@ -122,7 +137,8 @@ class HtmlReportTest {
     @Test
     void aRunWithNoOperationsAtAllRenders() {
         RunReport report = new RunReport("idle", "embedded", Instant.parse("2026-11-28T01:00:00Z"), 0, 0, 1000,
-                List.of(), List.of(), List.of(), List.of(), new Trust(true, "nothing ran"), Map.of());
+                List.of(), List.of(), List.of(), List.of(), new Trust(true, "nothing ran"),
+                SimulatorFigures.NONE, Map.of());
         Document page = Jsoup.parse(HtmlReport.render(report));
 
         assertTrue(page.text().contains("No operations ran."));
@@ -138,7 +154,8 @@ class HtmlReportTest {
         assertTrue(banner.text().contains("fell behind its schedule"));
 
         RunReport fine = new RunReport("ok", "embedded", Instant.parse("2026-11-28T01:00:00Z"), 0, 0, 1000, List.of(),
-                List.of(), List.of(), List.of(), new Trust(true, "lag stayed under 5 ms"), Map.of());
+                List.of(), List.of(), List.of(), new Trust(true, "lag stayed under 5 ms"),
+                SimulatorFigures.NONE, Map.of());
         Element trusted = Jsoup.parse(HtmlReport.render(fine)).getElementById("trust");
         assertTrue(trusted.hasClass("trusted"));
         assertFalse(trusted.text().contains("cannot be trusted"));
@@ -176,7 +193,8 @@ class HtmlReportTest {
     private static RunReport withSeries(List<IntervalStats> series, long bucketMillis) {
         OperationReport telemetry = new OperationReport("telemetry", 20, 20, 0, Map.of(), Percentiles.NONE, series);
         return new RunReport("series", "embedded", Instant.parse("2026-11-28T01:00:00Z"), 10_000, 1, bucketMillis,
-                List.of(telemetry), List.of(), List.of(), List.of(), new Trust(true, "fine"), Map.of());
+                List.of(telemetry), List.of(), List.of(), List.of(), new Trust(true, "fine"),
+                SimulatorFigures.NONE, Map.of());
     }
 
     private static List<Double> doubles(JsonNode array) {

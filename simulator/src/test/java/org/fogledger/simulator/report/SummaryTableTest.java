@@ -48,7 +48,8 @@ class SummaryTableTest {
         RunReport r = SampleReports.sample(List.of());
         RunReport untrusted = new RunReport(r.scenario(), r.target(), r.startedAt(), r.durationMillis(), r.devices(),
                 r.bucketMillis(), r.operations(), r.lag(), List.of(), List.of(),
-                new Trust(false, "The simulator was the bottleneck."), r.environment());
+                new Trust(false, "The simulator was the bottleneck."), r.simulator(),
+                r.environment());
         String table = SummaryTable.render(untrusted);
         assertTrue(table.contains("trust: NO. The simulator was the bottleneck.\n"), table);
         assertTrue(table.endsWith("result: PASSED\n"), table);
