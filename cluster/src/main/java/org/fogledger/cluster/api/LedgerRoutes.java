@@ -46,8 +46,13 @@ final class LedgerRoutes {
             "malformed-query", "invalid-path", "invalid-scope");
     private static final String HEIGHT_HEADER = "X-FogLedger-Height";
 
+    /** Dry runs one API node lets run at once; more are answered 503 {@code ledger-busy}. */
+    static final int MAX_DRY_RUNS_IN_FLIGHT = 16;
+
     private final LedgerClient ledger;
     private final MonotonicReads reads;
+    private final java.util.concurrent.atomic.AtomicInteger dryRunsInFlight =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final ApiSettings settings;
     private final AuditProofRoute proofs;
 
@@ -146,6 +151,16 @@ final class LedgerRoutes {
      * {@code not-authorised}), with the whole dry run in the body; a validator's refusal as for a submission.
      */
     private CompletionStage<ApiResponse> dryRun(Transaction tx) {
+        // Each dry run occupies a validator's contract host between blocks: one API node keeps only a few going.
+        if (dryRunsInFlight.incrementAndGet() > MAX_DRY_RUNS_IN_FLIGHT) {
+            dryRunsInFlight.decrementAndGet();
+            throw new ApiProblem(503, "ledger-busy", MAX_DRY_RUNS_IN_FLIGHT + " dry runs are already running on this"
+                    + " node (retry later)");
+        }
+        return runDry(tx).whenComplete((done, failure) -> dryRunsInFlight.decrementAndGet());
+    }
+
+    private CompletionStage<ApiResponse> runDry(Transaction tx) {
         return reads.newest(() -> ledger.dryRun(tx), DryRunResult::executedHeight).thenApply(result -> {
             if (!result.wasRun()) {
                 throw refusal(new SubmitResult.Refused(tx.hash(), result.refusalCode(), result.refusal()));
