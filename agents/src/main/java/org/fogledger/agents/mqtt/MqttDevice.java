@@ -201,31 +201,15 @@ public final class MqttDevice implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(500).waitForCompletion(5_000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            // Closing a simulated device: nothing to do about it.
-        }
+        PahoClients.closeQuietly(client);
     }
 
     private final class Inbox implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
-                MqttTopics.Kind kind = topics.parse(topic).map(MqttTopics.DeviceTopic::kind).orElse(null);
-                Class<? extends GatewayMessage> type = kind == null ? null : switch (kind) {
-                    case CHALLENGE -> GatewayMessage.Challenge.class;
-                    case SESSION -> GatewayMessage.Session.class;
-                    case RECEIPTS -> GatewayMessage.Receipt.class;
-                    case ERRORS -> GatewayMessage.Error.class;
-                    default -> null;
-                };
-                if (type != null) {
-                    record(ContractJson.read(message.getPayload(), type, topic));
-                }
+                topics.parse(topic).flatMap(parsed -> GatewayMessage.read(parsed.kind(), message.getPayload(), topic))
+                        .ifPresent(MqttDevice.this::record);
             } catch (RuntimeException e) {
                 record(new GatewayMessage.Error(topic, "device could not read the gateway's message: "
                         + e.getMessage()));

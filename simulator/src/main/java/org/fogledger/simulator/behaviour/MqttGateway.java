@@ -25,6 +25,7 @@ import org.fogledger.agents.mqtt.DeviceMessage;
 import org.fogledger.agents.mqtt.GatewayMessage;
 import org.fogledger.agents.mqtt.MqttIngress;
 import org.fogledger.agents.mqtt.MqttTopics;
+import org.fogledger.agents.mqtt.PahoClients;
 import org.fogledger.ledger.contract.ContractJson;
 
 /**
@@ -199,34 +200,15 @@ final class MqttGateway implements GatewayPort, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(500).waitForCompletion(5_000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            // Closing: nothing left to do about it.
-        }
+        PahoClients.closeQuietly(client);
     }
 
     private final class Inbox implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
-                MqttTopics.DeviceTopic parsed = topics.parse(topic).orElse(null);
-                if (parsed == null) {
-                    return;
-                }
-                Class<? extends GatewayMessage> type = switch (parsed.kind()) {
-                    case CHALLENGE -> GatewayMessage.Challenge.class;
-                    case SESSION -> GatewayMessage.Session.class;
-                    case RECEIPTS -> GatewayMessage.Receipt.class;
-                    case ERRORS -> GatewayMessage.Error.class;
-                    default -> null;
-                };
-                if (type != null) {
-                    deliver(parsed.deviceId(), ContractJson.read(message.getPayload(), type, topic));
-                }
+                topics.parse(topic).ifPresent(parsed -> GatewayMessage.read(parsed.kind(), message.getPayload(),
+                        topic).ifPresent(answer -> deliver(parsed.deviceId(), answer)));
             } catch (RuntimeException e) {
                 // A message the simulator cannot read answers nobody; the waiting operation times out.
             }
