@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.fogledger.ledger.chain.Transaction;
 import org.fogledger.ledger.client.LedgerClient;
 import java.util.List;
-import org.fogledger.ledger.contract.BuiltInContracts;
 import org.fogledger.ledger.contract.ContractJson;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.validator.LocalCluster;
@@ -38,6 +37,7 @@ class ApiServerTest {
     @TempDir
     static Path dataDir;
 
+    private static ApiOverLocalCluster fixture;
     private static LocalCluster cluster;
     private static LedgerClient ledger;
     private static ApiServer.Binding api;
@@ -47,26 +47,16 @@ class ApiServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = LocalCluster.withH2(4, dataDir).withContracts(i -> BuiltInContracts.catalog(LocalCluster.CHAIN_ID,
-                List.of(), List.of(ROOT.publicKey()))).startAll();
-        ledger = LedgerClient.create(cluster.nodes.get(0).system());
-        ledger.awaitValidators(4, Duration.ofSeconds(30)).toCompletableFuture().get(40, TimeUnit.SECONDS);
-        api = ApiServer.start(cluster.nodes.get(0).system(), ledger,
-                        ApiSettings.defaults(LocalCluster.CHAIN_ID).withAddress("127.0.0.1", 0)
-                                .withAnswerTimeout(Duration.ofSeconds(60)))
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        fixture = ApiOverLocalCluster.start(dataDir, List.of(ROOT.publicKey()), Duration.ofSeconds(60));
+        cluster = fixture.cluster;
+        ledger = fixture.ledger;
+        api = fixture.api;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (api != null) {
-            api.stop(Duration.ofSeconds(2)).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (ledger != null) {
-            ledger.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 

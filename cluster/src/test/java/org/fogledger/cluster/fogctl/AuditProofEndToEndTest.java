@@ -36,8 +36,8 @@ import org.fogledger.agents.gateway.Gateway;
 import org.fogledger.agents.gateway.GatewaySettings;
 import org.fogledger.agents.gateway.GatewayStatus;
 import org.fogledger.agents.gateway.SignedReading;
+import org.fogledger.cluster.api.ApiOverLocalCluster;
 import org.fogledger.cluster.api.ApiServer;
-import org.fogledger.cluster.api.ApiSettings;
 import org.fogledger.cluster.node.LocalGatewayTrails;
 import org.fogledger.ledger.chain.ReceiptStatus;
 import org.fogledger.ledger.chain.Transaction;
@@ -82,7 +82,8 @@ class AuditProofEndToEndTest {
     static Path home;
 
     private static LocalCluster cluster;
-    private static ActorSystem<Void> system;
+    private static ApiOverLocalCluster fixture;
+    private static ActorSystem<?> system;
     private static LedgerClient ledger;
     private static ApiServer.Binding api;
     private static GatewaySettings settings;
@@ -94,13 +95,12 @@ class AuditProofEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = LocalCluster.withH2(4, home.resolve("data")).startAll();
+        fixture = ApiOverLocalCluster.start(home.resolve("data"), List.of(), WAIT,
+                node -> new LocalGatewayTrails(node, WAIT));
+        cluster = fixture.cluster;
         system = cluster.nodes.get(0).system();
-        ledger = LedgerClient.create(system);
-        ledger.awaitValidators(4, WAIT).toCompletableFuture().get(90, TimeUnit.SECONDS);
-        api = ApiServer.start(system, ledger, ApiSettings.defaults(LocalCluster.CHAIN_ID)
-                        .withAddress("127.0.0.1", 0).withAnswerTimeout(WAIT),
-                new LocalGatewayTrails(system, WAIT)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ledger = fixture.ledger;
+        api = fixture.api;
         // Sealed only when the test says so, so "not anchored yet" is a state the test controls.
         settings = GatewaySettings.defaults("gw-proofs", LocalCluster.CHAIN_ID, KeyPair.generate())
                 .withTraceSealInterval(Duration.ofHours(1));
@@ -109,14 +109,8 @@ class AuditProofEndToEndTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (api != null) {
-            api.stop(Duration.ofSeconds(2)).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (ledger != null) {
-            ledger.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 

@@ -11,11 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.fogledger.cluster.api.ApiOverLocalCluster;
 import org.fogledger.cluster.api.ApiServer;
-import org.fogledger.cluster.api.ApiSettings;
-import org.fogledger.ledger.client.LedgerClient;
-import org.fogledger.ledger.contract.BuiltInContracts;
 import org.fogledger.ledger.crypto.KeyPair;
 import org.fogledger.ledger.crypto.Pem;
 import org.fogledger.ledger.crypto.SignatureScheme;
@@ -39,8 +36,7 @@ class FogctlEndToEndTest {
     @TempDir
     static Path home;
 
-    private static LocalCluster cluster;
-    private static LedgerClient ledger;
+    private static ApiOverLocalCluster fixture;
     private static ApiServer.Binding api;
     private static Path rootKey;
     private static Path regionKey;
@@ -53,15 +49,8 @@ class FogctlEndToEndTest {
         java.util.Arrays.fill(secret, (byte) 0x42);
         KeyPair root = KeyPair.fromPrivateKey(SignatureScheme.ED25519, secret);
         rootKey = Files.writeString(home.resolve("root.key"), Pem.writePrivateKey(root));
-        cluster = LocalCluster.withH2(4, home.resolve("data"))
-                .withContracts(i -> BuiltInContracts.catalog(LocalCluster.CHAIN_ID, List.of(), List.of(root.publicKey())))
-                .startAll();
-        ledger = LedgerClient.create(cluster.nodes.get(0).system());
-        ledger.awaitValidators(4, Duration.ofSeconds(30)).toCompletableFuture().get(40, TimeUnit.SECONDS);
-        api = ApiServer.start(cluster.nodes.get(0).system(), ledger,
-                        ApiSettings.defaults(LocalCluster.CHAIN_ID).withAddress("127.0.0.1", 0)
-                                .withAnswerTimeout(Duration.ofSeconds(60)))
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        fixture = ApiOverLocalCluster.start(home.resolve("data"), List.of(root.publicKey()), Duration.ofSeconds(60));
+        api = fixture.api;
         regionKey = home.resolve("region.key");
         makerKey = home.resolve("maker.key");
         assertEquals(ExitCode.OK, FogctlRun.of(home, "keys", "generate", "--out", regionKey.toString()).exitCode());
@@ -71,14 +60,8 @@ class FogctlEndToEndTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (api != null) {
-            api.stop(Duration.ofSeconds(2)).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (ledger != null) {
-            ledger.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
