@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.fogledger.ledger.chain.Receipt;
 import org.fogledger.ledger.chain.Transaction;
@@ -51,8 +52,7 @@ final class LedgerRoutes {
 
     private final LedgerClient ledger;
     private final MonotonicReads reads;
-    private final java.util.concurrent.atomic.AtomicInteger dryRunsInFlight =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger dryRunsInFlight = new AtomicInteger();
     private final ApiSettings settings;
     private final AuditProofRoute proofs;
 
