@@ -26,6 +26,12 @@ public final class LoopbackPorts {
     static final int LOWEST = 20_000;
     /** Where the ephemeral range begins when the OS does not say (Linux's default). */
     static final int DEFAULT_EPHEMERAL_START = 32_768;
+    /**
+     * Pekko's default Artery port and config/local-fog's nodes (25520-25531) sit here: a test's random port must not
+     * take one that a local fog started by another test, or by hand, is about to bind.
+     */
+    static final int RESERVED_FROM = 25_500;
+    static final int RESERVED_TO = 25_600;
     private static final int ATTEMPTS = 500;
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
@@ -42,7 +48,8 @@ public final class LoopbackPorts {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int candidate = random.nextInt(LOWEST, end);
-            if (!HANDED_OUT.contains(candidate) && bindable(candidate)) {
+            boolean reserved = candidate >= RESERVED_FROM && candidate < RESERVED_TO;
+            if (!reserved && !HANDED_OUT.contains(candidate) && bindable(candidate)) {
                 HANDED_OUT.add(candidate);
                 return candidate;
             }

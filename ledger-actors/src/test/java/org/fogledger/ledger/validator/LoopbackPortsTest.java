@@ -17,7 +17,7 @@ class LoopbackPortsTest {
     void portsHandedOutAreDistinctFreeAndBelowTheEphemeralRange() {
         int ephemeralStart = LoopbackPorts.ephemeralStart();
         Set<Integer> seen = new HashSet<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 300; i++) {
             int port = LoopbackPorts.free();
             assertTrue(seen.add(port), () -> "handed out twice: " + port);
             if (ephemeralStart - LoopbackPorts.LOWEST >= 1_000) {
@@ -25,6 +25,8 @@ class LoopbackPortsTest {
                         () -> port + " is not in [" + LoopbackPorts.LOWEST + ", " + ephemeralStart + ")");
             }
             assertTrue(LoopbackPorts.bindable(port), () -> port + " was handed out but cannot be bound");
+            assertTrue(port < LoopbackPorts.RESERVED_FROM || port >= LoopbackPorts.RESERVED_TO,
+                    () -> port + " is one of the local fog's ports");
         }
     }
 
