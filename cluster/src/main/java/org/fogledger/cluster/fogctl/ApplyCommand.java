@@ -1,5 +1,6 @@
 package org.fogledger.cluster.fogctl;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -66,9 +67,16 @@ final class ApplyCommand implements Callable<Integer> {
         for (PlannedTransaction plan : plans) {
             String what = plan.kind() + " " + plan.name();
             try {
-                Receipts.print(out, what, dryRun == DryRun.server
-                        ? submitter.dryRun(plan.contract(), plan.command(), plan.payload())
-                        : submitter.submit(plan.contract(), plan.command(), plan.payload(), !noWait), output);
+                if (dryRun == DryRun.server) {
+                    ApiClient.Answer answer = submitter.dryRun(plan.contract(), plan.command(), plan.payload());
+                    JsonNode refused = answer.body() == null ? null : answer.body().get("dryRun");
+                    // A refused dry run still shows every execution, the one that would be refused among them.
+                    Receipts.print(out, what, refused != null ? refused : api.orThrow(answer), output);
+                    api.orThrow(answer);
+                } else {
+                    Receipts.print(out, what, submitter.submit(plan.contract(), plan.command(), plan.payload(),
+                            !noWait), output);
+                }
             } catch (FogctlException e) {
                 throw new FogctlException(e.exitCode(), e.code(), what + ": " + e.getMessage()
                         + (done.isEmpty() ? "" : (dryRun == DryRun.server ? " (would apply before it: "

@@ -57,11 +57,11 @@ final class Submitter {
 
     /**
      * Signs with the next nonce and asks the node what the transaction would do ({@code ?dryRun=true}): nothing is
-     * committed and the nonce stays unused. Answers the dry run; a refusal (the API's, a validator's, or a contract's
-     * that an execution would meet) is thrown as for a submission.
+     * committed and the nonce stays unused. Answers the node's answer as it is: the dry run, or an error whose body
+     * holds the dry run ({@code dryRun}) when an execution would be refused.
      */
-    JsonNode dryRun(String contract, String command, byte[] payload) {
-        return api.orThrow(api.post("transactions?dryRun=true", signed(nextNonce(), contract, command, payload)));
+    ApiClient.Answer dryRun(String contract, String command, byte[] payload) {
+        return api.post("transactions?dryRun=true", signed(nextNonce(), contract, command, payload));
     }
 
     private ObjectNode signed(long nonce, String contract, String command, byte[] payload) {

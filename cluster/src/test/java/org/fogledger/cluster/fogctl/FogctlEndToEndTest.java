@@ -178,8 +178,12 @@ class FogctlEndToEndTest {
 
         assertRefused(fogctl("apply", "-f", device("smart-meter-s1").toString(), "--key", makerKey.toString()),
                 "already-registered");
-        assertRefused(fogctl("apply", "-f", device("smart-meter-s2").toString(), "--key", makerKey.toString(),
-                "--dry-run=server"), "already-registered");
+        FogctlRun dryTwice = fogctl("apply", "-f", device("smart-meter-s2").toString(), "--key", makerKey.toString(),
+                "--dry-run=server");
+        assertRefused(dryTwice, "already-registered");
+        assertTrue(dryTwice.out().contains("dry run, would fail")
+                && dryTwice.out().contains("registry/e2e-meter-1 register: refused already-registered"),
+                dryTwice.transcript());
         assertOk(fogctl("diff", "-f", device("smart-meter-s1").toString(), "--key", makerKey.toString()),
                 "no change");
         assertEquals(ExitCode.NO, fogctl("diff", "-f", device("smart-meter-s2").toString(), "--key",
