@@ -78,32 +78,21 @@ public final class Mempool implements TransactionSource {
      */
     public Admission admit(Transaction tx, boolean signatureValid) {
         Objects.requireNonNull(tx, "tx");
-        if (!config.chainId().equals(tx.chainId())) {
-            return refuse(RefusalReason.WRONG_CHAIN,
-                    "chain id '" + tx.chainId() + "' is not this chain's '" + config.chainId() + "'");
-        }
-        int size = tx.encodedSize();
-        if (size > config.maxTransactionBytes()) {
-            return refuse(RefusalReason.TOO_LARGE,
-                    "transaction is " + size + " bytes, limit " + config.maxTransactionBytes());
+        Admission.Refused shape = refusedForShape(tx);
+        if (shape != null) {
+            return shape;
         }
         Hash hash = tx.hash();
         if (pending.containsKey(hash)) {
             return refuse(RefusalReason.DUPLICATE, "transaction " + hash.shortHex() + " is already pending");
         }
+        Admission.Refused bySender = refusedForSender(tx, signatureValid);
+        if (bySender != null) {
+            return bySender;
+        }
         PublicKey sender = tx.sender();
-        if (!signatureValid) {
-            return refuse(RefusalReason.BAD_SIGNATURE, "signature of transaction " + hash.shortHex()
-                    + " does not verify for sender " + name(sender));
-        }
-        if (refusedSenders.test(sender)) {
-            return refuse(RefusalReason.SENDER_REFUSED, "sender " + name(sender) + " is refused by policy");
-        }
         long nonce = tx.nonce();
-        if (usedNonces.isUsed(sender, nonce)) {
-            return refuse(RefusalReason.NONCE_USED, "nonce " + nonce + " already used by sender " + name(sender)
-                    + " (lowest unused " + Long.toUnsignedString(usedNonces.lowestUnused(sender)) + ")");
-        }
+        int size = tx.encodedSize();
         SenderQueue queue = senders.get(sender);
         if (queue != null) {
             Transaction holder = queue.byNonce.get(nonce);
@@ -326,7 +315,48 @@ public final class Mempool implements TransactionSource {
         }
     }
 
-    private static Admission refuse(RefusalReason reason, String message) {
+    /**
+     * What admission would refuse {@code tx} for on its own, whatever else is pending: its chain, its size, its
+     * signature, its sender, a used nonce. Null when none of these. For a dry run, which must meet the checks of a
+     * submission without entering the pool.
+     */
+    public Admission.Refused refusalOnItsOwn(Transaction tx, boolean signatureValid) {
+        Objects.requireNonNull(tx, "tx");
+        Admission.Refused shape = refusedForShape(tx);
+        return shape != null ? shape : refusedForSender(tx, signatureValid);
+    }
+
+    private Admission.Refused refusedForShape(Transaction tx) {
+        if (!config.chainId().equals(tx.chainId())) {
+            return refuse(RefusalReason.WRONG_CHAIN,
+                    "chain id '" + tx.chainId() + "' is not this chain's '" + config.chainId() + "'");
+        }
+        int size = tx.encodedSize();
+        if (size > config.maxTransactionBytes()) {
+            return refuse(RefusalReason.TOO_LARGE,
+                    "transaction is " + size + " bytes, limit " + config.maxTransactionBytes());
+        }
+        return null;
+    }
+
+    private Admission.Refused refusedForSender(Transaction tx, boolean signatureValid) {
+        PublicKey sender = tx.sender();
+        if (!signatureValid) {
+            return refuse(RefusalReason.BAD_SIGNATURE, "signature of transaction " + tx.hash().shortHex()
+                    + " does not verify for sender " + name(sender));
+        }
+        if (refusedSenders.test(sender)) {
+            return refuse(RefusalReason.SENDER_REFUSED, "sender " + name(sender) + " is refused by policy");
+        }
+        long nonce = tx.nonce();
+        if (usedNonces.isUsed(sender, nonce)) {
+            return refuse(RefusalReason.NONCE_USED, "nonce " + nonce + " already used by sender " + name(sender)
+                    + " (lowest unused " + Long.toUnsignedString(usedNonces.lowestUnused(sender)) + ")");
+        }
+        return null;
+    }
+
+    private static Admission.Refused refuse(RefusalReason reason, String message) {
         return new Admission.Refused(reason, message);
     }
 

@@ -926,27 +926,17 @@ public final class ValidatorActor extends EventSourcedBehavior<ValidatorActor.Co
         return Effect().none();
     }
 
+    /** The mempool's own checks decide whether a dry run is tried at all, as they decide a submission's admission. */
     private Effect<ValidatorEvent, ValidatorState> onDryRun(DryRunTransaction dryRun) {
         Transaction tx = dryRun.tx();
-        DryRunResult refused = null;
         if (tx == null || tx.sender() == null || tx.signature() == null || tx.chainId() == null) {
-            refused = DryRunResult.refused("MALFORMED", "transaction is missing its sender, signature or chain id");
-        } else if (!settings.mempool().chainId().equals(tx.chainId())) {
-            refused = DryRunResult.refused("WRONG_CHAIN", "chain id '" + tx.chainId() + "' is not this chain's '"
-                    + settings.mempool().chainId() + "'");
-        } else if (tx.encodedSize() > settings.mempool().maxTransactionBytes()) {
-            refused = DryRunResult.refused("TOO_LARGE", "transaction is " + tx.encodedSize() + " bytes, limit "
-                    + settings.mempool().maxTransactionBytes());
-        } else if (!tx.hasValidSignature()) {
-            refused = DryRunResult.refused("BAD_SIGNATURE", "signature of transaction " + tx.hash().shortHex()
-                    + " does not verify for its sender");
-        } else if (mempool.usedNonces().isUsed(tx.sender(), tx.nonce())) {
-            refused = DryRunResult.refused("NONCE_USED", "nonce " + tx.nonce() + " is already used by this sender"
-                    + " (lowest unused " + Long.toUnsignedString(mempool.usedNonces().lowestUnused(tx.sender()))
-                    + ")");
+            dryRun.replyTo().tell(DryRunResult.refused("MALFORMED",
+                    "transaction is missing its sender, signature or chain id"));
+            return Effect().none();
         }
+        Admission.Refused refused = mempool.refusalOnItsOwn(tx, tx.hasValidSignature());
         if (refused != null) {
-            dryRun.replyTo().tell(refused);
+            dryRun.replyTo().tell(DryRunResult.refused(refused.reason().name(), refused.message()));
         } else {
             contractHost.tell(new ContractHost.DryRun(tx, System.currentTimeMillis(), dryRun.replyTo()));
         }

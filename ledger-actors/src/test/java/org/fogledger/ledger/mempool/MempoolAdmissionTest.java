@@ -121,6 +121,20 @@ class MempoolAdmissionTest {
     }
 
     @Test
+    void a_transaction_judged_on_its_own_meets_the_checks_of_admission_and_enters_nothing() {
+        Mempool mempool = new Mempool(config(10, 5));
+        mempool.onCommitted(List.of(tx(alice, 8)));
+
+        assertEquals(null, mempool.refusalOnItsOwn(tx(alice, 9), true));
+        assertEquals(RefusalReason.NONCE_USED, mempool.refusalOnItsOwn(tx(alice, 8), true).reason());
+        assertEquals(RefusalReason.BAD_SIGNATURE, mempool.refusalOnItsOwn(tx(alice, 9), false).reason());
+        assertEquals(RefusalReason.WRONG_CHAIN, mempool.refusalOnItsOwn(tx("other", alice, 9, 3, 1), true).reason());
+        assertEquals(mempool.admit(tx(alice, 8), true), mempool.refusalOnItsOwn(tx(alice, 8), true),
+                "the same refusal, word for word, as a submission");
+        assertTrue(mempool.isEmpty(), "judging admits nothing");
+    }
+
+    @Test
     void a_restarted_mempool_given_the_restored_nonce_table_refuses_replays_of_what_committed_before() {
         Mempool before = new Mempool(config(10, 5));
         before.onCommitted(List.of(tx(alice, 0), tx(alice, 1), tx(alice, 5), tx(bob, 3)));
